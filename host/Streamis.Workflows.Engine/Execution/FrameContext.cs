@@ -1,0 +1,146 @@
+using Streamis.Workflows.Engine.Compilation;
+using Streamis.Workflows.Engine.Expressions;
+using Streamis.Workflows.Engine.Values;
+using Streamis.Workflows.Sdk.Activities;
+
+namespace Streamis.Workflows.Engine.Execution;
+
+/// <summary>
+/// The context of one activity invocation. Anything that touches instance state takes the execution's gate:
+/// an activity may continue on another thread after an await while the interpreter serves other branches.
+/// </summary>
+internal sealed class FrameContext(WorkflowExecution execution, FrameState frame, GraphNode node) : ActivityContext
+{
+    private CancellationTokenSource? cancellation;
+    private bool cancelled;
+
+    public FrameState Frame { get; } = frame;
+
+    public GraphNode Node { get; } = node;
+
+    public WorkflowExecution Execution { get; } = execution;
+
+    public bool IsCancelled => cancelled;
+
+    public override string InstanceId => Execution.State.InstanceId;
+
+    public override string DefinitionId => Execution.State.DefinitionId;
+
+    public override string? CorrelationId => Execution.State.CorrelationId;
+
+    public override string ActivityId => Frame.ActivityId;
+
+    public override string ExecutionId => $"{Execution.State.InstanceId}:{Frame.Id}";
+
+    public override int Attempt => Frame.Attempt;
+
+    public override TimeProvider Clock => Execution.Clock;
+
+    public override IServiceProvider Services => Execution.Runner.Services;
+
+    public override IDictionary<string, object?> Properties => Frame.Properties ??= [];
+
+    public override int ActiveChildCount => Frame.ActiveChildren;
+
+    public override CancellationToken CancellationToken
+    {
+        get
+        {
+            // Created on first use: most activities never ask, and a linked source per activity would cost every run.
+            lock (Execution.Gate)
+            {
+                if (cancellation is null)
+                {
+                    cancellation = CancellationTokenSource.CreateLinkedTokenSource(Execution.Cancellation);
+                    if (cancelled) cancellation.Cancel();
+                }
+                return cancellation.Token;
+            }
+        }
+    }
+
+    /// <summary>Stops the activity's own I/O; with <paramref name="requeue"/> false its result is then ignored.</summary>
+    public void CancelInFlight(bool requeue)
+    {
+        if (!requeue) cancelled = true;
+        try
+        {
+            if (cancellation is null) cancellation = new CancellationTokenSource();
+            cancellation.Cancel();
+        }
+        catch (AggregateException)
+        {
+            // A cancellation callback of the activity threw; the activity is being stopped anyway.
+        }
+    }
+
+    public override T Get<T>(Input<T> input)
+    {
+        object? value;
+        switch (input.Kind)
+        {
+            case InputSourceKind.Literal:
+                return (T)input.Literal!;
+            case InputSourceKind.Variable:
+                value = GetVariable(input.Text!);
+                break;
+            default:
+                lock (Execution.Gate)
+                    value = Execution.Expressions.Evaluate((CompiledExpression)input.Compiled!, Execution.Globals(Frame));
+                break;
+        }
+        if (value is T typed) return typed;
+        if (ValueConverter.TryConvert(value, typeof(T), out var converted, out var error)) return (T)converted!;
+        throw new ActivityInputException($"input \"{input.Name}\" of {Node.Type.Name} \"{Frame.ActivityId}\": {error}");
+    }
+
+    public override void Set<T>(Output<T> output, T value)
+    {
+        lock (Execution.Gate) Execution.SetOutput(Frame, Node, output, value);
+    }
+
+    public override object? GetVariable(string name)
+    {
+        lock (Execution.Gate) return Execution.GetVariable(Frame, name);
+    }
+
+    public override void SetVariable(string name, object? value)
+    {
+        lock (Execution.Gate) Execution.SetVariable(Frame, name, value);
+    }
+
+    public override object? Evaluate(string expression)
+    {
+        var compiled = Execution.Runner.Expressions.Compile(expression);
+        lock (Execution.Gate) return Execution.Expressions.Evaluate(compiled, Execution.Globals(Frame));
+    }
+
+    public override void Log(string message, LogSeverity severity = LogSeverity.Information, object? data = null)
+    {
+        lock (Execution.Gate)
+            Execution.AppendJournal(JournalEventKind.Log, Frame, Node, Clock.GetUtcNow(), message: message, severity: severity, data: data);
+    }
+
+    public override string CreateBookmark(string name, string? key = null, DateTimeOffset? resumeAt = null)
+    {
+        lock (Execution.Gate) return Execution.CreateBookmark(Frame, name, key, resumeAt);
+    }
+
+    public override void ScheduleChild(Activity child, object? tag = null, IReadOnlyDictionary<string, object?>? locals = null)
+    {
+        if (child.CompiledNode is not GraphNode childNode || childNode.Parent != Node)
+            throw new InvalidOperationException($"\"{child.Id}\" is not a child of \"{Frame.ActivityId}\"");
+        lock (Execution.Gate) Execution.ScheduleChild(Frame, childNode, tag, locals);
+    }
+
+    public override void CancelChildren()
+    {
+        lock (Execution.Gate) Execution.CancelDescendants(Frame);
+    }
+
+    /// <summary>Runs a child workflow inline (RunWorkflow).</summary>
+    public void ScheduleWorkflow(WorkflowGraph graph, Dictionary<string, object?> input)
+    {
+        lock (Execution.Gate) Execution.ScheduleWorkflow(Frame, graph, input);
+    }
+}

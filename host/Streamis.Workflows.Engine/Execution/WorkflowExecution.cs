@@ -1,0 +1,242 @@
+using System.Threading.Channels;
+using Streamis.Workflows.Engine.Compilation;
+using Streamis.Workflows.Engine.Expressions;
+using Streamis.Workflows.Engine.Running;
+using Streamis.Workflows.Sdk.Activities;
+
+namespace Streamis.Workflows.Engine.Execution;
+
+/// <summary>
+/// Runs one instance until it has nothing left to do (completed, suspended, faulted or interrupted).
+/// The interpreter works off an explicit queue, so nesting depth never touches the CLR stack. Activities whose
+/// work is still awaiting I/O stay "in flight" while the queue goes on with other branches; every change to
+/// the state happens under <see cref="Gate"/>, so parallel branches never race on it.
+/// </summary>
+internal sealed partial class WorkflowExecution
+{
+    private readonly WorkflowRunner runner;
+    private readonly Dictionary<int, WorkflowGraph> graphs;
+    private readonly LinkedList<WorkItem> queue;
+    private readonly Dictionary<int, FrameContext> inflight = [];
+    private readonly Dictionary<int, List<WorkItem>> deferred = [];
+    private readonly int maxConcurrency;
+    private Channel<Completion>? completions;
+    private ExpressionScope? expressionScope;
+    private bool stopping;
+    private bool faulted;
+    private bool completed;
+    private bool cancelledByUser;
+
+    public WorkflowExecution(WorkflowRunner runner, InstanceState state, Dictionary<int, WorkflowGraph> graphs, CancellationToken cancellation)
+    {
+        this.runner = runner;
+        this.graphs = graphs;
+        State = state;
+        Cancellation = cancellation;
+        queue = new LinkedList<WorkItem>(state.Queue);
+        maxConcurrency = graphs[0].Definition.Options.MaxConcurrency ?? runner.Options.MaxConcurrency;
+    }
+
+    public InstanceState State { get; }
+
+    public object Gate { get; } = new();
+
+    public CancellationToken Cancellation { get; }
+
+    public List<JournalEntry> Journal { get; } = [];
+
+    public WorkflowRunner Runner => runner;
+
+    public TimeProvider Clock => runner.Options.Clock;
+
+    public ExpressionScope Expressions => expressionScope ??= runner.Expressions.CreateScope();
+
+    private readonly record struct Completion(WorkItem Item, FrameContext Context, ActivityResult Result, Exception? Error);
+
+    public void Enqueue(WorkItem item) => queue.AddLast(item);
+
+    public async Task RunAsync()
+    {
+        State.Status = WorkflowStatus.Running;
+        while (true)
+        {
+            lock (Gate)
+            {
+                while (!stopping && queue.Count > 0 && inflight.Count < maxConcurrency)
+                {
+                    if (Cancellation.IsCancellationRequested)
+                    {
+                        stopping = true;
+                        break;
+                    }
+                    var item = queue.First!.Value;
+                    queue.RemoveFirst();
+                    Start(item);
+                }
+                if (inflight.Count == 0) break;
+            }
+            var done = await completions!.Reader.ReadAsync().ConfigureAwait(false);
+            lock (Gate)
+            {
+                inflight.Remove(done.Item.FrameId);
+                ReleaseDeferred(done.Item.FrameId);
+                if (done.Error is OperationCanceledException && (stopping || Cancellation.IsCancellationRequested || done.Context.IsCancelled))
+                {
+                    // Interrupted, not failed: the work runs again when the instance continues.
+                    if (State.Frames.ContainsKey(done.Item.FrameId) && !done.Context.IsCancelled) queue.AddFirst(done.Item);
+                    continue;
+                }
+                Apply(done.Item, done.Context, done.Error is null ? done.Result : ActivityResult.Fault(ErrorOf(done.Error)));
+            }
+        }
+        Finish();
+    }
+
+    private void Start(WorkItem item)
+    {
+        if (!State.Frames.TryGetValue(item.FrameId, out var frame)) return;
+        if (inflight.ContainsKey(frame.Id))
+        {
+            // One invocation per frame at a time: a composite's callbacks never run concurrently on its own state.
+            if (!deferred.TryGetValue(frame.Id, out var waiting)) deferred[frame.Id] = waiting = [];
+            waiting.Add(item);
+            return;
+        }
+        var node = NodeOf(frame);
+        var context = new FrameContext(this, frame, node);
+        ValueTask<ActivityResult> pending;
+        try
+        {
+            var activity = node.Activity;
+            switch (item.Kind)
+            {
+                case WorkKind.Execute:
+                    if (frame.Status == FrameStatus.Pending) frame.StartedAt = Clock.GetUtcNow();
+                    frame.Status = FrameStatus.Running;
+                    pending = activity.InvokeExecuteAsync(context);
+                    break;
+                case WorkKind.Resume:
+                    frame.Status = FrameStatus.Running;
+                    pending = activity.InvokeResumeAsync(context, new Resumption(item.BookmarkId!, item.BookmarkName!, item.BookmarkKey, item.Payload));
+                    break;
+                case WorkKind.ChildCompleted:
+                    pending = activity.InvokeChildCompletedAsync(context, new ChildCompletion(item.ChildActivityId!, item.Outcome!, item.Tag, item.Locals, item.WorkflowOutputs));
+                    break;
+                default:
+                    pending = activity.InvokeChildFaultedAsync(context, new ChildFault(item.ChildActivityId!, item.Error!, item.Tag));
+                    break;
+            }
+        }
+        catch (Exception e)
+        {
+            Apply(item, context, ActivityResult.Fault(ErrorOf(e)));
+            return;
+        }
+        if (pending.IsCompleted)
+        {
+            ActivityResult result;
+            try
+            {
+                result = pending.Result;
+            }
+            catch (Exception e)
+            {
+                result = ActivityResult.Fault(ErrorOf(e));
+            }
+            Apply(item, context, result);
+            return;
+        }
+        inflight[frame.Id] = context;
+        completions ??= Channel.CreateUnbounded<Completion>(new UnboundedChannelOptions { SingleReader = true });
+        _ = TrackAsync(pending, item, context);
+    }
+
+    private async Task TrackAsync(ValueTask<ActivityResult> pending, WorkItem item, FrameContext context)
+    {
+        ActivityResult result = default;
+        Exception? error = null;
+        try
+        {
+            result = await pending.ConfigureAwait(false);
+        }
+        catch (Exception e)
+        {
+            error = e;
+        }
+        completions!.Writer.TryWrite(new Completion(item, context, result, error));
+    }
+
+    private void ReleaseDeferred(int frameId)
+    {
+        if (!deferred.Remove(frameId, out var items)) return;
+        for (var i = items.Count - 1; i >= 0; i--) queue.AddFirst(items[i]);
+    }
+
+    private void Apply(WorkItem item, FrameContext context, ActivityResult result)
+    {
+        var frame = context.Frame;
+        if (!State.Frames.ContainsKey(frame.Id) || context.IsCancelled) return;
+        if (item.Kind == WorkKind.ChildFaulted && result.Kind != ActivityResultKind.Faulted && item.ChildFrameId is { } faultedChild)
+            RemoveSubtree(faultedChild, journal: false);
+
+        switch (result.Kind)
+        {
+            case ActivityResultKind.Completed:
+                CompleteFrame(frame, context.Node, result.OutcomeName ?? ActivityResult.DoneOutcome);
+                break;
+            case ActivityResultKind.Waiting:
+                var hasBookmark = State.Bookmarks.Exists(b => b.FrameId == frame.Id);
+                if (!hasBookmark && frame.ActiveChildren == 0 && !IsQueued(frame.Id))
+                {
+                    FaultFrame(frame, context.Node, new ActivityError(
+                        $"{context.Node.Type.Name} \"{frame.ActivityId}\" returned Wait without a bookmark or a child to wait for", "ActivityContractViolation"));
+                    break;
+                }
+                frame.Status = hasBookmark ? FrameStatus.Suspended : FrameStatus.Waiting;
+                break;
+            default:
+                FaultFrame(frame, context.Node, result.Error ?? new ActivityError("the activity faulted", "ActivityFault"));
+                break;
+        }
+        State.UpdatedAt = Clock.GetUtcNow();
+    }
+
+    private bool IsQueued(int frameId)
+    {
+        foreach (var item in queue)
+            if (item.FrameId == frameId) return true;
+        return deferred.ContainsKey(frameId);
+    }
+
+    private void Finish()
+    {
+        var now = Clock.GetUtcNow();
+        State.UpdatedAt = now;
+        // Work in flight or deferred is part of the queue a later run continues with.
+        State.Queue = [.. queue, .. deferred.Values.SelectMany(v => v)];
+        if (cancelledByUser) State.Status = WorkflowStatus.Cancelled;
+        else if (faulted) State.Status = WorkflowStatus.Faulted;
+        else if (completed) State.Status = WorkflowStatus.Completed;
+        else if (State.Queue.Count > 0) State.Status = WorkflowStatus.Running;
+        else if (State.Bookmarks.Count > 0) State.Status = WorkflowStatus.Suspended;
+        else
+        {
+            // Frames remain but nothing can move them: say so instead of leaving the instance to hang.
+            var stuck = State.Frames.Values.OrderBy(f => f.Id).FirstOrDefault();
+            State.Status = WorkflowStatus.Faulted;
+            State.Incidents.Add(new Incident(stuck?.ActivityId ?? "", "", stuck?.Id ?? 0,
+                "the workflow stalled: activities are waiting but nothing can resume them", "WorkflowStalled", now));
+        }
+        if (State.Status is WorkflowStatus.Completed or WorkflowStatus.Cancelled) State.FinishedAt = now;
+    }
+
+    internal GraphNode NodeOf(FrameState frame) => graphs[frame.ScopeId].Nodes[frame.ActivityId];
+
+    internal WorkflowGraph GraphOf(int scopeId) => graphs[scopeId];
+
+    internal ActivityError ErrorOf(Exception e) => e switch
+    {
+        ExpressionException or ActivityInputException => new ActivityError(e.Message, e.GetType().Name),
+        _ => ActivityError.From(e),
+    };
+}

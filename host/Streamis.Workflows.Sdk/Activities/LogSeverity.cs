@@ -1,0 +1,9 @@
+namespace Streamis.Workflows.Sdk.Activities;
+
+public enum LogSeverity
+{
+    Debug,
+    Information,
+    Warning,
+    Error,
+}

@@ -1,0 +1,3 @@
+namespace Streamis.Workflows.Sdk.Descriptors;
+
+public sealed record OutputDescriptor(string Name, string Type, string? Description);
