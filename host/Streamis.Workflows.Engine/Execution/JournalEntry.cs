@@ -32,4 +32,8 @@ public sealed record JournalEntry(
     string? ErrorType = null,
     string? Message = null,
     LogSeverity? Severity = null,
-    object? Data = null);
+    object? Data = null)
+{
+    /// <summary>The host node that ran it, when read back from a durable store.</summary>
+    public string? NodeId { get; init; }
+}

@@ -18,6 +18,7 @@ internal sealed partial class WorkflowExecution
     private readonly Dictionary<int, WorkflowGraph> graphs;
     private readonly LinkedList<WorkItem> queue;
     private readonly Dictionary<int, FrameContext> inflight = [];
+    private readonly Dictionary<int, WorkItem> inflightItems = [];
     private readonly Dictionary<int, List<WorkItem>> deferred = [];
     private readonly int maxConcurrency;
     private Channel<Completion>? completions;
@@ -26,6 +27,8 @@ internal sealed partial class WorkflowExecution
     private bool faulted;
     private bool completed;
     private bool cancelledByUser;
+    private bool checkpointDue;
+    private int journalCheckpointed;
 
     public WorkflowExecution(WorkflowRunner runner, InstanceState state, Dictionary<int, WorkflowGraph> graphs, CancellationToken cancellation)
     {
@@ -45,6 +48,12 @@ internal sealed partial class WorkflowExecution
 
     public List<JournalEntry> Journal { get; } = [];
 
+    /// <summary>
+    /// Called after each completed activity when the definition asks to commit that often: the state as it
+    /// stands (in-flight work counted as queued) and the journal lines written since the last call.
+    /// </summary>
+    public Func<InstanceState, IReadOnlyList<JournalEntry>, ValueTask>? Checkpoint { get; init; }
+
     public WorkflowRunner Runner => runner;
 
     public TimeProvider Clock => runner.Options.Clock;
@@ -57,12 +66,14 @@ internal sealed partial class WorkflowExecution
 
     public async Task RunAsync()
     {
+        // A finished or faulted instance only moves through Retry or Cancel; stray work leaves it as it is.
+        if (!cancelledByUser && State.Status is WorkflowStatus.Completed or WorkflowStatus.Cancelled or WorkflowStatus.Faulted) return;
         State.Status = WorkflowStatus.Running;
         while (true)
         {
             lock (Gate)
             {
-                while (!stopping && queue.Count > 0 && inflight.Count < maxConcurrency)
+                while (!stopping && !checkpointDue && queue.Count > 0 && inflight.Count < maxConcurrency)
                 {
                     if (Cancellation.IsCancellationRequested)
                     {
@@ -73,12 +84,18 @@ internal sealed partial class WorkflowExecution
                     queue.RemoveFirst();
                     Start(item);
                 }
-                if (inflight.Count == 0) break;
+                if (!checkpointDue && inflight.Count == 0) break;
+            }
+            if (checkpointDue)
+            {
+                await CheckpointAsync().ConfigureAwait(false);
+                continue;
             }
             var done = await completions!.Reader.ReadAsync().ConfigureAwait(false);
             lock (Gate)
             {
                 inflight.Remove(done.Item.FrameId);
+                inflightItems.Remove(done.Item.FrameId);
                 ReleaseDeferred(done.Item.FrameId);
                 if (done.Error is OperationCanceledException && (stopping || Cancellation.IsCancellationRequested || done.Context.IsCancelled))
                 {
@@ -147,6 +164,7 @@ internal sealed partial class WorkflowExecution
             return;
         }
         inflight[frame.Id] = context;
+        inflightItems[frame.Id] = item;
         completions ??= Channel.CreateUnbounded<Completion>(new UnboundedChannelOptions { SingleReader = true });
         _ = TrackAsync(pending, item, context);
     }
@@ -183,6 +201,7 @@ internal sealed partial class WorkflowExecution
         {
             case ActivityResultKind.Completed:
                 CompleteFrame(frame, context.Node, result.OutcomeName ?? ActivityResult.DoneOutcome);
+                checkpointDue = Checkpoint is not null && graphs[0].Definition.Options.CommitEachActivity && !completed;
                 break;
             case ActivityResultKind.Waiting:
                 var hasBookmark = State.Bookmarks.Exists(b => b.FrameId == frame.Id);
@@ -208,12 +227,35 @@ internal sealed partial class WorkflowExecution
         return deferred.ContainsKey(frameId);
     }
 
+    private async Task CheckpointAsync()
+    {
+        InstanceState snapshot;
+        List<JournalEntry> lines;
+        lock (Gate)
+        {
+            checkpointDue = false;
+            SyncQueue();
+            var status = State.Status;
+            State.Status = WorkflowStatus.Running;
+            snapshot = InstanceStateSerializer.Deserialize(InstanceStateSerializer.Serialize(State));
+            State.Status = status;
+            lines = Journal.GetRange(journalCheckpointed, Journal.Count - journalCheckpointed);
+            journalCheckpointed = Journal.Count;
+        }
+        await Checkpoint!(snapshot, lines).ConfigureAwait(false);
+    }
+
+    /// <summary>Journal lines not yet handed to a checkpoint.</summary>
+    public IReadOnlyList<JournalEntry> UncheckpointedJournal => Journal.GetRange(journalCheckpointed, Journal.Count - journalCheckpointed);
+
+    // Work in flight or deferred is part of the queue a later run continues with.
+    private void SyncQueue() => State.Queue = [.. inflightItems.Values, .. queue, .. deferred.Values.SelectMany(v => v)];
+
     private void Finish()
     {
         var now = Clock.GetUtcNow();
         State.UpdatedAt = now;
-        // Work in flight or deferred is part of the queue a later run continues with.
-        State.Queue = [.. queue, .. deferred.Values.SelectMany(v => v)];
+        SyncQueue();
         if (cancelledByUser) State.Status = WorkflowStatus.Cancelled;
         else if (faulted) State.Status = WorkflowStatus.Faulted;
         else if (completed) State.Status = WorkflowStatus.Completed;

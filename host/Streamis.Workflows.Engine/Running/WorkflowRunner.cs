@@ -144,16 +144,24 @@ public sealed class WorkflowRunner
         return ExecuteAsync(state, e => e.CancelAll(), RunOptions.Default, cancellationToken);
     }
 
-    private async Task<RunResult> ExecuteAsync(InstanceState state, Action<WorkflowExecution>? prepare, RunOptions options, CancellationToken cancellationToken)
+    private Task<RunResult> ExecuteAsync(InstanceState state, Action<WorkflowExecution>? prepare, RunOptions options, CancellationToken cancellationToken) =>
+        RunBurstAsync(state, prepare, options, null, cancellationToken);
+
+    /// <summary>
+    /// One run of an instance. The returned journal holds the lines written since the last checkpoint, so a
+    /// caller that commits at checkpoints and at the end writes each line once.
+    /// </summary>
+    internal async Task<RunResult> RunBurstAsync(InstanceState state, Action<WorkflowExecution>? prepare, RunOptions options,
+        Func<InstanceState, IReadOnlyList<JournalEntry>, ValueTask>? checkpoint, CancellationToken cancellationToken)
     {
         var graphs = await LoadGraphsAsync(state, cancellationToken).ConfigureAwait(false);
         var journal = new List<JournalEntry>();
         while (true)
         {
-            var execution = new WorkflowExecution(this, state, graphs, cancellationToken);
+            var execution = new WorkflowExecution(this, state, graphs, cancellationToken) { Checkpoint = checkpoint };
             lock (execution.Gate) prepare?.Invoke(execution);
             await execution.RunAsync().ConfigureAwait(false);
-            journal.AddRange(execution.Journal);
+            journal.AddRange(checkpoint is null ? execution.Journal : execution.UncheckpointedJournal);
             if (!options.ResumeTimers || state.Status != WorkflowStatus.Suspended || cancellationToken.IsCancellationRequested) break;
             var timers = state.Bookmarks.Where(b => b.IsTimer).ToList();
             if (timers.Count == 0) break;

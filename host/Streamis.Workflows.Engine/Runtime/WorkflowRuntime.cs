@@ -1,0 +1,163 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Streamis.Workflows.Engine.Execution;
+using Streamis.Workflows.Engine.Running;
+using Streamis.Workflows.Engine.Values;
+
+namespace Streamis.Workflows.Engine.Runtime;
+
+/// <summary>
+/// Runs instances durably: state is committed at every suspension and at the end (and after each activity
+/// when a definition asks), work is handed out through the stored queue under per-instance leases, timers
+/// wake the dispatcher when due, and a crashed node's instances are taken over when its leases expire.
+/// An activity may run again after a crash (at least once): side effects use the context's ExecutionId.
+/// </summary>
+public sealed partial class WorkflowRuntime : IAsyncDisposable
+{
+    private readonly ConcurrentDictionary<string, Task> running = new();
+    private readonly ConcurrentDictionary<string, TaskCompletionSource> settled = new();
+    private TaskCompletionSource wake = NewWake();
+    private readonly ILogger logger;
+    private CancellationTokenSource? stopping;
+    private Task? dispatcher;
+    private Task? maintenance;
+
+    public WorkflowRuntime(WorkflowRunner runner, IDefinitionStore definitions, IInstanceStore instances,
+        WorkflowRuntimeOptions? options = null, ILogger<WorkflowRuntime>? logger = null)
+    {
+        Runner = runner;
+        Definitions = definitions;
+        Instances = instances;
+        Options = options ?? new WorkflowRuntimeOptions();
+        this.logger = (ILogger?)logger ?? NullLogger.Instance;
+    }
+
+    public WorkflowRunner Runner { get; }
+
+    public IDefinitionStore Definitions { get; }
+
+    public IInstanceStore Instances { get; }
+
+    public WorkflowRuntimeOptions Options { get; }
+
+    private TimeProvider Clock => Runner.Options.Clock;
+
+    /// <summary>Instances this node is running right now.</summary>
+    public int Busy => running.Count;
+
+    public Task StartAsync(CancellationToken cancellationToken = default)
+    {
+        if (stopping is not null) return Task.CompletedTask;
+        stopping = new CancellationTokenSource();
+        dispatcher = Task.Run(() => DispatchLoopAsync(stopping.Token), CancellationToken.None);
+        maintenance = Task.Run(() => MaintenanceLoopAsync(stopping.Token), CancellationToken.None);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Stops taking work; running instances are interrupted and commit where they stand.</summary>
+    public async Task StopAsync(CancellationToken cancellationToken = default)
+    {
+        if (stopping is null) return;
+        await stopping.CancelAsync().ConfigureAwait(false);
+        try
+        {
+            await Task.WhenAll(new[] { dispatcher!, maintenance! }.Concat(running.Values)).WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // The loops end by cancellation; that is the normal way out.
+        }
+        stopping.Dispose();
+        stopping = null;
+    }
+
+    public async ValueTask DisposeAsync() => await StopAsync().ConfigureAwait(false);
+
+    /// <summary>Starts an instance of a definition (the published version unless one is named) and returns its id at once.</summary>
+    public async Task<string> StartWorkflowAsync(string definitionId, IReadOnlyDictionary<string, object?>? input = null,
+        string? correlationId = null, int? version = null, string? instanceId = null, CancellationToken cancellationToken = default)
+    {
+        var record = await Definitions.FindAsync(definitionId, version, cancellationToken).ConfigureAwait(false)
+            ?? throw new DefinitionNotFoundException(definitionId, version);
+        var graph = await Runner.GetGraphAsync(record.DefinitionId, record.Version, cancellationToken).ConfigureAwait(false);
+        var state = Runner.CreateInstance(graph.Definition, input, new RunOptions { CorrelationId = correlationId, InstanceId = instanceId });
+        await Instances.CreateAsync(state, InstanceStateSerializer.Serialize(state), cancellationToken).ConfigureAwait(false);
+        Wake();
+        return state.InstanceId;
+    }
+
+    /// <summary>Delivers a signal to the WaitForSignal bookmarks named <paramref name="signal"/>, optionally of one instance or correlation.</summary>
+    public async Task<SignalResult> SignalAsync(string signal, object? payload = null, string? correlationId = null,
+        string? instanceId = null, CancellationToken cancellationToken = default)
+    {
+        var result = await Instances.ResumeAsync(instanceId, null, BookmarkHash.Of(Activities.WaitForSignal.BookmarkName, signal), correlationId,
+            PayloadJson(payload), Clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        if (result.Resumed > 0) Wake();
+        return result;
+    }
+
+    /// <summary>Resumes one bookmark of an instance by its id.</summary>
+    public async Task<SignalResult> ResumeBookmarkAsync(string instanceId, string bookmarkId, object? payload = null, CancellationToken cancellationToken = default)
+    {
+        var result = await Instances.ResumeAsync(instanceId, bookmarkId, null, null, PayloadJson(payload), Clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        if (result.Resumed > 0) Wake();
+        return result;
+    }
+
+    public Task<bool> CancelAsync(string instanceId, CancellationToken cancellationToken = default) =>
+        EnqueueAsync(instanceId, WorkKindNames.Cancel, cancellationToken);
+
+    /// <summary>Retries a faulted instance from the activity that failed.</summary>
+    public Task<bool> RetryAsync(string instanceId, CancellationToken cancellationToken = default) =>
+        EnqueueAsync(instanceId, WorkKindNames.Retry, cancellationToken);
+
+    private async Task<bool> EnqueueAsync(string instanceId, string kind, CancellationToken cancellationToken)
+    {
+        var queued = await Instances.EnqueueAsync(instanceId, kind, Clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        if (queued) Wake();
+        return queued;
+    }
+
+    /// <summary>Waits until the instance is at rest: completed, faulted, cancelled, or suspended with nothing due.</summary>
+    public async Task<InstanceSummary?> WaitAsync(string instanceId, TimeSpan timeout, CancellationToken cancellationToken = default)
+    {
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        limit.CancelAfter(timeout);
+        while (true)
+        {
+            var signal = settled.GetOrAdd(instanceId, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+            var summary = await Instances.GetAsync(instanceId, cancellationToken).ConfigureAwait(false);
+            if (summary is null) return null;
+            // A suspended instance just signalled is not at rest yet: its resume is queued.
+            if (summary.Status != WorkflowStatus.Running && !await Instances.HasDueWorkAsync(instanceId, Clock.GetUtcNow(), cancellationToken).ConfigureAwait(false))
+                return summary;
+            try
+            {
+                // Commits on this node complete the signal; another node's are seen by polling.
+                await signal.Task.WaitAsync(TimeSpan.FromMilliseconds(250), limit.Token).ConfigureAwait(false);
+            }
+            catch (TimeoutException)
+            {
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                return await Instances.GetAsync(instanceId, cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <summary>Tells the dispatcher there is work now (a start, a signal).</summary>
+    public void Wake() => Volatile.Read(ref wake).TrySetResult();
+
+    private static TaskCompletionSource NewWake() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    private static string? PayloadJson(object? payload) =>
+        payload is null ? null : JsonSerializer.Serialize(PlainValue.From(payload), PlainValueJsonConverter.Options);
+
+    private void Settle(string instanceId)
+    {
+        if (settled.TryRemove(instanceId, out var signal)) signal.TrySetResult();
+    }
+}

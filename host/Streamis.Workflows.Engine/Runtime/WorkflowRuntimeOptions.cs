@@ -1,0 +1,25 @@
+namespace Streamis.Workflows.Engine.Runtime;
+
+public sealed class WorkflowRuntimeOptions
+{
+    /// <summary>This node's name in leases and journal lines; unique per process.</summary>
+    public string NodeId { get; set; } = $"{Environment.MachineName}-{Environment.ProcessId}-{Guid.NewGuid().ToString("N")[..6]}";
+
+    /// <summary>Instances this node runs at once.</summary>
+    public int Workers { get; set; } = Math.Max(4, Environment.ProcessorCount * 2);
+
+    /// <summary>How long a lease lasts without renewal; a dead node's instances are taken over after this.</summary>
+    public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Longest sleep of the dispatcher, so work queued by another node is noticed. Local work wakes it at once.</summary>
+    public TimeSpan MaxPollInterval { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>How often stranded Running instances are looked for.</summary>
+    public TimeSpan RecoveryInterval { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>Finished instances older than this are pruned with their journals; null keeps them.</summary>
+    public TimeSpan? Retention { get; set; }
+
+    /// <summary>Prune faulted instances too (they can no longer be retried once pruned).</summary>
+    public bool PruneFaulted { get; set; }
+}

@@ -1,0 +1,382 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Streamis.Workflows.Engine.Execution;
+using Streamis.Workflows.Engine.Runtime;
+using Streamis.Workflows.Engine.Values;
+using Streamis.Workflows.Persistence.Entities;
+using Streamis.Workflows.Sdk.Activities;
+
+namespace Streamis.Workflows.Persistence.Stores;
+
+public sealed class EfInstanceStore(WorkflowDatabase database) : IInstanceStore
+{
+    public async Task CreateAsync(InstanceState state, string stateJson, CancellationToken cancellationToken)
+    {
+        await using var db = database.CreateContext();
+        var (status, subStatus) = InstanceStatuses.Of(state.Status);
+        var now = UnixTime.Ms(state.CreatedAt);
+        db.Instances.Add(new InstanceEntity
+        {
+            Id = state.InstanceId,
+            DefinitionId = state.DefinitionId,
+            DefinitionVersion = state.DefinitionVersion,
+            Status = status,
+            SubStatus = subStatus,
+            CorrelationId = state.CorrelationId,
+            CreatedAt = now,
+            UpdatedAt = now,
+            State = stateJson,
+        });
+        db.WorkItems.Add(new WorkItemEntity { InstanceId = state.InstanceId, Kind = WorkKindNames.Continue, DueAt = now, CreatedAt = now });
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (DbUpdateException e) when (UniqueViolation.Is(e))
+        {
+            throw new InvalidOperationException($"an instance with id \"{state.InstanceId}\" already exists");
+        }
+    }
+
+    public async Task<IReadOnlyList<string>> FindDueAsync(DateTimeOffset now, int max, IReadOnlyCollection<string> exclude, CancellationToken cancellationToken)
+    {
+        await using var db = database.CreateContext();
+        var nowMs = UnixTime.Ms(now);
+        var due = await (from w in db.WorkItems
+                         where w.DueAt <= nowMs
+                         join i in db.Instances on w.InstanceId equals i.Id
+                         where i.LeaseOwner == null || i.LeaseExpiresAt < nowMs
+                         orderby w.DueAt
+                         select w.InstanceId)
+            .Take(max * 4 + exclude.Count).ToListAsync(cancellationToken).ConfigureAwait(false);
+        return due.Distinct().Where(id => !exclude.Contains(id)).Take(max).ToList();
+    }
+
+    public async Task<DateTimeOffset?> NextDueAsync(CancellationToken cancellationToken)
+    {
+        await using var db = database.CreateContext();
+        var next = await db.WorkItems.MinAsync(w => (long?)w.DueAt, cancellationToken).ConfigureAwait(false);
+        return UnixTime.At(next);
+    }
+
+    public async Task<bool> TryLeaseAsync(string instanceId, string owner, DateTimeOffset now, DateTimeOffset expiresAt, CancellationToken cancellationToken)
+    {
+        await using var db = database.CreateContext();
+        var nowMs = UnixTime.Ms(now);
+        var expires = UnixTime.Ms(expiresAt);
+        var taken = await db.Instances
+            .Where(i => i.Id == instanceId && (i.LeaseOwner == null || i.LeaseExpiresAt < nowMs))
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(i => i.LeaseOwner, owner)
+                .SetProperty(i => i.LeaseExpiresAt, expires)
+                .SetProperty(i => i.SubStatus, i => i.Status == InstanceStatuses.Running ? InstanceStatuses.Executing : i.SubStatus), cancellationToken)
+            .ConfigureAwait(false);
+        return taken == 1;
+    }
+
+    public async Task<(bool Held, bool CancelRequested)> RenewLeaseAsync(string instanceId, string owner, DateTimeOffset expiresAt, CancellationToken cancellationToken)
+    {
+        await using var db = database.CreateContext();
+        var expires = UnixTime.Ms(expiresAt);
+        var held = await db.Instances.Where(i => i.Id == instanceId && i.LeaseOwner == owner)
+            .ExecuteUpdateAsync(s => s.SetProperty(i => i.LeaseExpiresAt, expires), cancellationToken).ConfigureAwait(false) == 1;
+        var cancel = held && await db.WorkItems.AnyAsync(w => w.InstanceId == instanceId && w.Kind == WorkKindNames.Cancel, cancellationToken).ConfigureAwait(false);
+        return (held, cancel);
+    }
+
+    public async Task ReleaseLeaseAsync(string instanceId, string owner, CancellationToken cancellationToken)
+    {
+        await using var db = database.CreateContext();
+        await db.Instances.Where(i => i.Id == instanceId && i.LeaseOwner == owner)
+            .ExecuteUpdateAsync(s => s.SetProperty(i => i.LeaseOwner, (string?)null).SetProperty(i => i.LeaseExpiresAt, (long?)null), cancellationToken)
+            .ConfigureAwait(false);
+    }
+
+    public async Task<LoadedInstance?> LoadAsync(string instanceId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var db = database.CreateContext();
+        var row = await db.Instances.AsNoTracking().Where(i => i.Id == instanceId)
+            .Select(i => new { i.DefinitionId, i.DefinitionVersion, i.State }).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        if (row is null) return null;
+        var nowMs = UnixTime.Ms(now);
+        var items = await db.WorkItems.AsNoTracking().Where(w => w.InstanceId == instanceId && w.DueAt <= nowMs)
+            .OrderBy(w => w.Id).Select(w => new StoredWorkItem(w.Id, w.Kind, w.BookmarkId, w.Payload))
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        return new LoadedInstance(instanceId, row.DefinitionId, row.DefinitionVersion, row.State, items);
+    }
+
+    public async Task<bool> CommitAsync(InstanceCommit commit, CancellationToken cancellationToken)
+    {
+        await using var db = database.CreateContext();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        var (status, subStatus) = InstanceStatuses.Of(commit.Status);
+        var updated = UnixTime.Ms(commit.UpdatedAt);
+        var finished = commit.FinishedAt is { } f ? UnixTime.Ms(f) : (long?)null;
+        var owner = commit.ReleaseLease ? null : commit.LeaseOwner;
+        var written = await db.Instances.Where(i => i.Id == commit.InstanceId && i.LeaseOwner == commit.LeaseOwner)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(i => i.State, commit.StateJson)
+                .SetProperty(i => i.Status, status)
+                .SetProperty(i => i.SubStatus, commit.ReleaseLease ? subStatus : InstanceStatuses.Executing)
+                .SetProperty(i => i.UpdatedAt, updated)
+                .SetProperty(i => i.FinishedAt, finished)
+                .SetProperty(i => i.IncidentCount, commit.IncidentCount)
+                .SetProperty(i => i.LeaseOwner, owner)
+                .SetProperty(i => i.LeaseExpiresAt, i => owner == null ? null : i.LeaseExpiresAt), cancellationToken)
+            .ConfigureAwait(false);
+        if (written == 0) return false;
+
+        if (commit.ConsumedItems.Count > 0)
+            await db.WorkItems.Where(w => commit.ConsumedItems.Contains(w.Id)).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+        await db.Bookmarks.Where(b => b.InstanceId == commit.InstanceId).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+        await db.WorkItems.Where(w => w.InstanceId == commit.InstanceId && w.Kind == WorkKindNames.Timer).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+        // The committed state has no queued work, so a continue item left by an earlier checkpoint means nothing now.
+        if (!commit.Continue)
+            await db.WorkItems.Where(w => w.InstanceId == commit.InstanceId && w.Kind == WorkKindNames.Continue).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+        var pending = await db.WorkItems.Where(w => w.InstanceId == commit.InstanceId)
+            .Select(w => new { w.Kind, w.BookmarkId }).ToListAsync(cancellationToken).ConfigureAwait(false);
+
+        foreach (var bookmark in commit.Bookmarks)
+        {
+            db.Bookmarks.Add(new BookmarkEntity
+            {
+                Id = bookmark.Id,
+                InstanceId = commit.InstanceId,
+                Name = bookmark.Name,
+                Key = bookmark.Key,
+                Hash = bookmark.Hash,
+                CorrelationId = commit.CorrelationId,
+                ActivityId = bookmark.ActivityId,
+                ResumeAt = bookmark.ResumeAt is { } at ? UnixTime.Ms(at) : null,
+                CreatedAt = UnixTime.Ms(bookmark.CreatedAt),
+            });
+            // A bookmark already resumed from outside keeps that item; its timer would only resume it twice.
+            if (bookmark.ResumeAt is { } due && !pending.Any(p => p.BookmarkId == bookmark.Id))
+                db.WorkItems.Add(new WorkItemEntity { InstanceId = commit.InstanceId, Kind = WorkKindNames.Timer, BookmarkId = bookmark.Id, DueAt = UnixTime.Ms(due), CreatedAt = updated });
+        }
+        if (commit.Continue && !pending.Any(p => p.Kind == WorkKindNames.Continue))
+            db.WorkItems.Add(new WorkItemEntity { InstanceId = commit.InstanceId, Kind = WorkKindNames.Continue, DueAt = updated, CreatedAt = updated });
+        foreach (var line in commit.Journal) db.Journal.Add(JournalRow(commit.InstanceId, line, commit.NodeId));
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
+    public async Task MarkBrokenAsync(string instanceId, string owner, string message, DateTimeOffset now, IReadOnlyList<long> consumedItems, CancellationToken cancellationToken)
+    {
+        await using var db = database.CreateContext();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        var nowMs = UnixTime.Ms(now);
+        var written = await db.Instances.Where(i => i.Id == instanceId && i.LeaseOwner == owner)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(i => i.Status, InstanceStatuses.Finished)
+                .SetProperty(i => i.SubStatus, nameof(WorkflowStatus.Faulted))
+                .SetProperty(i => i.IncidentCount, i => i.IncidentCount + 1)
+                .SetProperty(i => i.UpdatedAt, nowMs)
+                .SetProperty(i => i.LeaseOwner, (string?)null)
+                .SetProperty(i => i.LeaseExpiresAt, (long?)null), cancellationToken)
+            .ConfigureAwait(false);
+        if (written == 0) return;
+        if (consumedItems.Count > 0)
+            await db.WorkItems.Where(w => consumedItems.Contains(w.Id)).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+        var sequence = await db.Journal.Where(j => j.InstanceId == instanceId).MaxAsync(j => (long?)j.Sequence, cancellationToken).ConfigureAwait(false) ?? 0;
+        db.Journal.Add(new JournalEntity
+        {
+            InstanceId = instanceId,
+            Sequence = sequence + 1,
+            ActivityId = "",
+            ActivityType = "",
+            Kind = nameof(JournalEventKind.Faulted),
+            Timestamp = nowMs,
+            ErrorMessage = message,
+            ErrorType = nameof(InvalidStateException),
+            Message = "the stored instance cannot be continued",
+        });
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<SignalResult> ResumeAsync(string? instanceId, string? bookmarkId, string? hash, string? correlationId, string? payloadJson,
+        DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var db = database.CreateContext();
+        var query = db.Bookmarks.AsNoTracking();
+        if (instanceId is not null) query = query.Where(b => b.InstanceId == instanceId);
+        if (bookmarkId is not null) query = query.Where(b => b.Id == bookmarkId);
+        if (hash is not null) query = query.Where(b => b.Hash == hash);
+        if (correlationId is not null) query = query.Where(b => b.CorrelationId == correlationId);
+        var candidates = await query.Select(b => new { b.Id, b.InstanceId }).Take(10_000).ToListAsync(cancellationToken).ConfigureAwait(false);
+
+        var nowMs = UnixTime.Ms(now);
+        var resumed = new List<string>();
+        foreach (var candidate in candidates)
+        {
+            try
+            {
+                // One statement, so a bookmark that a committing worker removes meanwhile is not resumed.
+                var inserted = await db.Database.ExecuteSqlInterpolatedAsync($"""
+                    INSERT INTO wf_work_items (instance_id, kind, bookmark_id, payload, due_at, created_at)
+                    SELECT instance_id, {WorkKindNames.Resume}, id, {payloadJson}, {nowMs}, {nowMs} FROM wf_bookmarks WHERE id = {candidate.Id}
+                    """, cancellationToken).ConfigureAwait(false);
+                if (inserted == 1) resumed.Add(candidate.InstanceId);
+            }
+            catch (Exception e) when (UniqueViolation.Is(e))
+            {
+                // Resumed already, unless it is a timer not yet due: then bring it forward, once.
+                var advanced = await db.WorkItems
+                    .Where(w => w.BookmarkId == candidate.Id && w.Kind == WorkKindNames.Timer && w.DueAt > nowMs)
+                    .ExecuteUpdateAsync(s => s.SetProperty(w => w.Kind, WorkKindNames.Resume).SetProperty(w => w.DueAt, nowMs).SetProperty(w => w.Payload, payloadJson), cancellationToken)
+                    .ConfigureAwait(false);
+                if (advanced == 1) resumed.Add(candidate.InstanceId);
+            }
+        }
+        return new SignalResult(resumed.Count, resumed.Distinct().ToList());
+    }
+
+    public async Task<bool> EnqueueAsync(string instanceId, string kind, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var db = database.CreateContext();
+        if (!await db.Instances.AnyAsync(i => i.Id == instanceId, cancellationToken).ConfigureAwait(false)) return false;
+        var nowMs = UnixTime.Ms(now);
+        db.WorkItems.Add(new WorkItemEntity { InstanceId = instanceId, Kind = kind, DueAt = nowMs, CreatedAt = nowMs });
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
+    public async Task<InstancePage> ListAsync(InstanceQuery query, CancellationToken cancellationToken)
+    {
+        await using var db = database.CreateContext();
+        var rows = db.Instances.AsNoTracking();
+        if (query.DefinitionId is not null) rows = rows.Where(i => i.DefinitionId == query.DefinitionId);
+        if (query.Status is { } status)
+        {
+            var subStatuses = InstanceStatuses.SubStatusesOf(status);
+            rows = rows.Where(i => subStatuses.Contains(i.SubStatus));
+        }
+        if (query.CorrelationId is not null) rows = rows.Where(i => i.CorrelationId == query.CorrelationId);
+        if (query.CreatedFrom is { } from)
+        {
+            var ms = UnixTime.Ms(from);
+            rows = rows.Where(i => i.CreatedAt >= ms);
+        }
+        if (query.CreatedTo is { } to)
+        {
+            var ms = UnixTime.Ms(to);
+            rows = rows.Where(i => i.CreatedAt < ms);
+        }
+        var page = Math.Max(1, query.Page);
+        var size = Math.Clamp(query.PageSize, 1, 500);
+        var total = await rows.LongCountAsync(cancellationToken).ConfigureAwait(false);
+        var items = await Summaries(rows.OrderByDescending(i => i.CreatedAt).ThenByDescending(i => i.Id).Skip((page - 1) * size).Take(size))
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        return new InstancePage(items.Select(Summary).ToList(), page, size, total);
+    }
+
+    public async Task<InstanceSummary?> GetAsync(string instanceId, CancellationToken cancellationToken)
+    {
+        await using var db = database.CreateContext();
+        var row = await Summaries(db.Instances.AsNoTracking().Where(i => i.Id == instanceId)).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        return row is null ? null : Summary(row);
+    }
+
+    public async Task<bool> HasDueWorkAsync(string instanceId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var db = database.CreateContext();
+        var nowMs = UnixTime.Ms(now);
+        return await db.WorkItems.AnyAsync(w => w.InstanceId == instanceId && w.DueAt <= nowMs, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<string?> GetStateAsync(string instanceId, CancellationToken cancellationToken)
+    {
+        await using var db = database.CreateContext();
+        return await db.Instances.AsNoTracking().Where(i => i.Id == instanceId).Select(i => i.State).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<IReadOnlyList<JournalEntry>> GetJournalAsync(string instanceId, CancellationToken cancellationToken)
+    {
+        await using var db = database.CreateContext();
+        var rows = await db.Journal.AsNoTracking().Where(j => j.InstanceId == instanceId).OrderBy(j => j.Sequence)
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        return rows.Select(r => new JournalEntry(r.Sequence, r.InstanceId, r.ActivityId, r.ActivityType, r.FrameId,
+            Enum.Parse<JournalEventKind>(r.Kind), UnixTime.At(r.Timestamp), UnixTime.At(r.StartedAt), r.DurationMs, r.Outcome, r.Attempt,
+            r.ErrorMessage, r.ErrorType, r.Message, r.Severity is null ? null : Enum.Parse<LogSeverity>(r.Severity),
+            r.Data is null ? null : PlainValue.FromJson(JsonDocument.Parse(r.Data).RootElement))
+        { NodeId = r.NodeId }).ToList();
+    }
+
+    public async Task<IReadOnlyList<StoredBookmark>> GetBookmarksAsync(string instanceId, CancellationToken cancellationToken)
+    {
+        await using var db = database.CreateContext();
+        var rows = await db.Bookmarks.AsNoTracking().Where(b => b.InstanceId == instanceId).ToListAsync(cancellationToken).ConfigureAwait(false);
+        return rows.Select(b => new StoredBookmark(b.Id, b.Name, b.Key, b.Hash, b.ActivityId, UnixTime.At(b.ResumeAt), UnixTime.At(b.CreatedAt))).ToList();
+    }
+
+    public async Task<int> RecoverAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var db = database.CreateContext();
+        var nowMs = UnixTime.Ms(now);
+        var stranded = await db.Instances.AsNoTracking()
+            .Where(i => i.Status == InstanceStatuses.Running
+                        && (i.SubStatus == InstanceStatuses.Pending || i.SubStatus == InstanceStatuses.Executing)
+                        && (i.LeaseOwner == null || i.LeaseExpiresAt < nowMs)
+                        && !db.WorkItems.Any(w => w.InstanceId == i.Id))
+            .Select(i => i.Id).Take(1000).ToListAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var id in stranded)
+            db.WorkItems.Add(new WorkItemEntity { InstanceId = id, Kind = WorkKindNames.Continue, DueAt = nowMs, CreatedAt = nowMs });
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        return stranded.Count;
+    }
+
+    public async Task<int> PruneAsync(DateTimeOffset finishedBefore, bool includeFaulted, CancellationToken cancellationToken)
+    {
+        await using var db = database.CreateContext();
+        var cutoff = UnixTime.Ms(finishedBefore);
+        var faulted = nameof(WorkflowStatus.Faulted);
+        var total = 0;
+        while (true)
+        {
+            var ids = await db.Instances.AsNoTracking()
+                .Where(i => i.Status == InstanceStatuses.Finished && i.LeaseOwner == null
+                            && ((i.SubStatus != faulted && i.FinishedAt < cutoff) || (includeFaulted && i.SubStatus == faulted && i.UpdatedAt < cutoff)))
+                .Select(i => i.Id).Take(500).ToListAsync(cancellationToken).ConfigureAwait(false);
+            if (ids.Count == 0) return total;
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            await db.Journal.Where(j => ids.Contains(j.InstanceId)).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+            await db.Bookmarks.Where(b => ids.Contains(b.InstanceId)).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+            await db.WorkItems.Where(w => ids.Contains(w.InstanceId)).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+            total += await db.Instances.Where(i => ids.Contains(i.Id)).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static IQueryable<SummaryRow> Summaries(IQueryable<InstanceEntity> rows) =>
+        rows.Select(i => new SummaryRow(i.Id, i.DefinitionId, i.DefinitionVersion, i.SubStatus, i.CorrelationId, i.Name, i.CreatedAt, i.UpdatedAt, i.FinishedAt, i.IncidentCount));
+
+    private static InstanceSummary Summary(SummaryRow r) =>
+        new(r.Id, r.DefinitionId, r.DefinitionVersion, InstanceStatuses.Parse(r.SubStatus), r.SubStatus, r.CorrelationId, r.Name,
+            UnixTime.At(r.CreatedAt), UnixTime.At(r.UpdatedAt), UnixTime.At(r.FinishedAt), r.IncidentCount);
+
+    private static JournalEntity JournalRow(string instanceId, JournalEntry line, string nodeId) => new()
+    {
+        InstanceId = instanceId,
+        Sequence = line.Sequence,
+        ActivityId = line.ActivityId,
+        ActivityType = line.ActivityType,
+        FrameId = line.FrameId,
+        Kind = line.Kind.ToString(),
+        Timestamp = UnixTime.Ms(line.Timestamp),
+        StartedAt = line.StartedAt is { } s ? UnixTime.Ms(s) : null,
+        DurationMs = line.DurationMs,
+        Outcome = line.Outcome,
+        Attempt = line.Attempt,
+        ErrorMessage = line.ErrorMessage,
+        ErrorType = line.ErrorType,
+        Message = line.Message,
+        Severity = line.Severity?.ToString(),
+        Data = line.Data is null ? null : JsonSerializer.Serialize(line.Data, PlainValueJsonConverter.Options),
+        NodeId = nodeId,
+    };
+
+    private sealed record SummaryRow(string Id, string DefinitionId, int DefinitionVersion, string SubStatus, string? CorrelationId, string? Name,
+        long CreatedAt, long UpdatedAt, long? FinishedAt, int IncidentCount);
+}

@@ -1,0 +1,70 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace Streamis.Workflows.Persistence;
+
+/// <summary>Creates contexts for the configured provider and brings its schema up to date.</summary>
+public sealed class WorkflowDatabase
+{
+    private readonly DbContextOptions sqliteOptions = null!;
+    private readonly DbContextOptions mySqlOptions = null!;
+
+    public WorkflowDatabase(PersistenceOptions options)
+    {
+        Options = options;
+        if (options.Provider == DatabaseProvider.Sqlite)
+        {
+            var connection = options.ConnectionString ?? DefaultSqlite(options.DataDirectory);
+            ConnectionString = connection;
+            sqliteOptions = new DbContextOptionsBuilder<SqliteWorkflowDbContext>()
+                .UseSqlite(connection, o => o.MigrationsAssembly(typeof(WorkflowDatabase).Assembly.FullName))
+                .Options;
+        }
+        else
+        {
+            ConnectionString = options.ConnectionString ?? throw new ArgumentException("a MySQL connection string is required (Persistence:ConnectionString)");
+            mySqlOptions = new DbContextOptionsBuilder<MySqlWorkflowDbContext>()
+                // No retrying execution strategy: it forbids the explicit transactions commits need, and the
+                // runtime already retries at the queue level (an uncommitted run is taken up again).
+                .UseMySql(ConnectionString, MySqlServerVersion)
+                .Options;
+        }
+    }
+
+    /// <summary>Pinned rather than detected, so a context can be made without a round trip to the server.</summary>
+    public static readonly ServerVersion MySqlServerVersion = new MariaDbServerVersion(new Version(10, 11));
+
+    public PersistenceOptions Options { get; }
+
+    public string ConnectionString { get; }
+
+    public bool IsSqlite => Options.Provider == DatabaseProvider.Sqlite;
+
+    public WorkflowDbContext CreateContext() => IsSqlite
+        ? new SqliteWorkflowDbContext((DbContextOptions<SqliteWorkflowDbContext>)sqliteOptions)
+        : new MySqlWorkflowDbContext((DbContextOptions<MySqlWorkflowDbContext>)mySqlOptions);
+
+    /// <summary>Applies pending migrations (unless turned off), and on SQLite switches the file to WAL.</summary>
+    public async Task InitializeAsync(CancellationToken cancellationToken = default)
+    {
+        await using var context = CreateContext();
+        if (IsSqlite)
+        {
+            var builder = new SqliteConnectionStringBuilder(ConnectionString);
+            if (Path.GetDirectoryName(Path.GetFullPath(builder.DataSource)) is { } folder) Directory.CreateDirectory(folder);
+        }
+        if (Options.ApplyMigrations) await context.Database.MigrateAsync(cancellationToken).ConfigureAwait(false);
+        if (IsSqlite)
+        {
+            // WAL lets readers (listing, health) go on while a worker commits.
+            await context.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static string DefaultSqlite(string dataDirectory) =>
+        new SqliteConnectionStringBuilder
+        {
+            DataSource = Path.Combine(dataDirectory, "streamis-workflows.db"),
+            DefaultTimeout = 30,
+        }.ToString();
+}

@@ -1,0 +1,60 @@
+namespace Streamis.Workflows.Persistence.Tests;
+
+/// <summary>Definitions the durable tests run.</summary>
+internal static class Workflows
+{
+    public const string DelayThenSignal = """
+    {
+      "id": "delay-then-signal", "name": "Delay then signal",
+      "outputs": [{"name": "approvedBy", "type": "string", "value": "{{ activities.wait.payload.user }}"}],
+      "root": {"id": "seq", "type": "Sequence", "activities": [
+        {"id": "before", "type": "Count"},
+        {"id": "delay", "type": "Delay", "inputs": {"duration": "300ms"}},
+        {"id": "wait", "type": "WaitForSignal", "inputs": {"signal": "approve"}},
+        {"id": "after", "type": "Count"}
+      ]}
+    }
+    """;
+
+    public const string TenSteps = """
+    {
+      "id": "ten-steps", "name": "Ten steps",
+      "root": {"id": "seq", "type": "Sequence", "activities": [
+        {"id": "s1", "type": "Count"}, {"id": "s2", "type": "Count"}, {"id": "s3", "type": "Count"}, {"id": "s4", "type": "Count"},
+        {"id": "s5", "type": "Count"}, {"id": "s6", "type": "Count"}, {"id": "s7", "type": "Count"}, {"id": "s8", "type": "Count"},
+        {"id": "s9", "type": "Count"}, {"id": "s10", "type": "Count"}
+      ]}
+    }
+    """;
+
+    public const string Slow = """
+    {
+      "id": "slow", "name": "Slow",
+      "options": {"commitEachActivity": true},
+      "root": {"id": "seq", "type": "Sequence", "activities": [
+        {"id": "first", "type": "Count"},
+        {"id": "pause", "type": "Pause", "inputs": {"milliseconds": 1500}},
+        {"id": "last", "type": "Count"}
+      ]}
+    }
+    """;
+
+    public const string WaitForever = """
+    {
+      "id": "wait-forever", "name": "Wait forever",
+      "root": {"id": "wait", "type": "WaitForSignal", "inputs": {"signal": "never"}}
+    }
+    """;
+
+    public const string FailOnce = """
+    {
+      "id": "fail-once", "name": "Fail unless told otherwise",
+      "variables": [{"name": "ok", "type": "boolean", "default": false}],
+      "root": {"id": "seq", "type": "Sequence", "activities": [
+        {"id": "counted", "type": "Count"},
+        {"id": "check", "type": "If", "inputs": {"condition": {"expression": "{{ input.ok }}"}},
+         "else": {"id": "boom", "type": "Fail", "inputs": {"message": "not ok"}}}
+      ]}
+    }
+    """;
+}
