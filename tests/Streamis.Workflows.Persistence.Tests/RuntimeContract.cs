@@ -43,6 +43,28 @@ public abstract class RuntimeContract
     }
 
     [Fact]
+    public async Task Running_at_start_stores_a_finished_instance_in_one_go_and_a_suspending_one_carries_on()
+    {
+        await using var db = TestDatabase.Create(Provider);
+        await using var host = new TestHost(await db.OpenAsync());
+        await host.PublishAsync(Workflows.TenSteps);
+        await host.PublishAsync(Workflows.DelayThenSignal);
+        await host.Runtime.StartAsync();
+
+        var done = await host.Runtime.RunWorkflowAsync("ten-steps");
+        Assert.Equal(WorkflowStatus.Completed, done.Status);
+        Assert.Equal(WorkflowStatus.Completed, (await host.Instances.GetAsync(done.Id, default))!.Status);
+        Assert.Equal(11, (await host.Instances.GetJournalAsync(done.Id, default)).Count);
+        Assert.False(await host.Instances.HasDueWorkAsync(done.Id, DateTimeOffset.UtcNow.AddDays(1), default));
+
+        var parked = await host.Runtime.RunWorkflowAsync("delay-then-signal");
+        Assert.Equal(WorkflowStatus.Suspended, parked.Status);
+        await WaitUntilAsync(async () => (await host.Instances.GetBookmarksAsync(parked.Id, default)).Any(b => b.Name == "Signal"));
+        await host.Runtime.SignalAsync("approve", new { user = "carol" });
+        await CompletedAsync(host, parked.Id);
+    }
+
+    [Fact]
     public async Task Two_runtimes_racing_for_200_instances_run_each_activity_once()
     {
         await using var db = TestDatabase.Create(Provider);

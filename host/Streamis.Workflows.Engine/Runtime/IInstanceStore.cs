@@ -9,8 +9,11 @@ namespace Streamis.Workflows.Engine.Runtime;
 /// </summary>
 public interface IInstanceStore
 {
-    /// <summary>Stores a new instance with a continue item due now.</summary>
-    Task CreateAsync(InstanceState state, string stateJson, CancellationToken cancellationToken);
+    /// <summary>
+    /// Stores a new instance in one transaction with everything <paramref name="content"/> holds: state, bookmarks,
+    /// timer items, journal, and a continue item when it still has work.
+    /// </summary>
+    Task CreateAsync(InstanceState state, InstanceCommit content, CancellationToken cancellationToken);
 
     /// <summary>Ids of instances with work due and no live lease, oldest due first.</summary>
     Task<IReadOnlyList<string>> FindDueAsync(DateTimeOffset now, int max, IReadOnlyCollection<string> exclude, CancellationToken cancellationToken);

@@ -83,9 +83,36 @@ public sealed partial class WorkflowRuntime : IAsyncDisposable
             ?? throw new DefinitionNotFoundException(definitionId, version);
         var graph = await Runner.GetGraphAsync(record.DefinitionId, record.Version, cancellationToken).ConfigureAwait(false);
         var state = Runner.CreateInstance(graph.Definition, input, new RunOptions { CorrelationId = correlationId, InstanceId = instanceId });
-        await Instances.CreateAsync(state, InstanceStateSerializer.Serialize(state), cancellationToken).ConfigureAwait(false);
+        await Instances.CreateAsync(state, CommitOf(state, [], [], @continue: true, release: true), cancellationToken).ConfigureAwait(false);
         Wake();
         return state.InstanceId;
+    }
+
+    /// <summary>
+    /// Starts an instance and runs it here and now, then stores it once with where it got to: the fast path for
+    /// short procedures (one commit per run). Work left when it suspends or is interrupted goes on through the
+    /// queue as usual. Definitions that commit after each activity take the queued path.
+    /// </summary>
+    public async Task<InstanceSummary> RunWorkflowAsync(string definitionId, IReadOnlyDictionary<string, object?>? input = null,
+        string? correlationId = null, int? version = null, CancellationToken cancellationToken = default)
+    {
+        var record = await Definitions.FindAsync(definitionId, version, cancellationToken).ConfigureAwait(false)
+            ?? throw new DefinitionNotFoundException(definitionId, version);
+        var graph = await Runner.GetGraphAsync(record.DefinitionId, record.Version, cancellationToken).ConfigureAwait(false);
+        var state = Runner.CreateInstance(graph.Definition, input, new RunOptions { CorrelationId = correlationId });
+        if (graph.Definition.Options.CommitEachActivity)
+        {
+            await Instances.CreateAsync(state, CommitOf(state, [], [], @continue: true, release: true), cancellationToken).ConfigureAwait(false);
+            Wake();
+            return await WaitAsync(state.InstanceId, Timeout.InfiniteTimeSpan, cancellationToken).ConfigureAwait(false) ?? throw new InvalidOperationException("the instance vanished");
+        }
+        var result = await Runner.RunBurstAsync(state, null, RunOptions.Default, null, cancellationToken).ConfigureAwait(false);
+        var running = state.Status == WorkflowStatus.Running;
+        await Instances.CreateAsync(state, CommitOf(state, result.Journal, [], @continue: running, release: true), CancellationToken.None).ConfigureAwait(false);
+        if (running || state.Bookmarks.Any(b => b.IsTimer)) Wake();
+        return new InstanceSummary(state.InstanceId, state.DefinitionId, state.DefinitionVersion, state.Status,
+            state.Status == WorkflowStatus.Running ? "Pending" : state.Status.ToString(),
+            state.CorrelationId, null, state.CreatedAt, state.UpdatedAt, state.FinishedAt, state.Incidents.Count);
     }
 
     /// <summary>Delivers a signal to the WaitForSignal bookmarks named <paramref name="signal"/>, optionally of one instance or correlation.</summary>

@@ -10,11 +10,10 @@ namespace Streamis.Workflows.Persistence.Stores;
 
 public sealed class EfInstanceStore(WorkflowDatabase database) : IInstanceStore
 {
-    public async Task CreateAsync(InstanceState state, string stateJson, CancellationToken cancellationToken)
+    public async Task CreateAsync(InstanceState state, InstanceCommit content, CancellationToken cancellationToken)
     {
         await using var db = database.CreateContext();
-        var (status, subStatus) = InstanceStatuses.Of(state.Status);
-        var now = UnixTime.Ms(state.CreatedAt);
+        var (status, subStatus) = InstanceStatuses.Of(content.Status);
         db.Instances.Add(new InstanceEntity
         {
             Id = state.InstanceId,
@@ -23,11 +22,13 @@ public sealed class EfInstanceStore(WorkflowDatabase database) : IInstanceStore
             Status = status,
             SubStatus = subStatus,
             CorrelationId = state.CorrelationId,
-            CreatedAt = now,
-            UpdatedAt = now,
-            State = stateJson,
+            CreatedAt = UnixTime.Ms(state.CreatedAt),
+            UpdatedAt = UnixTime.Ms(content.UpdatedAt),
+            FinishedAt = content.FinishedAt is { } f ? UnixTime.Ms(f) : null,
+            IncidentCount = content.IncidentCount,
+            State = content.StateJson,
         });
-        db.WorkItems.Add(new WorkItemEntity { InstanceId = state.InstanceId, Kind = WorkKindNames.Continue, DueAt = now, CreatedAt = now });
+        AddChildren(db, content, pending: []);
         try
         {
             await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
@@ -136,27 +137,7 @@ public sealed class EfInstanceStore(WorkflowDatabase database) : IInstanceStore
         var pending = await db.WorkItems.Where(w => w.InstanceId == commit.InstanceId)
             .Select(w => new { w.Kind, w.BookmarkId }).ToListAsync(cancellationToken).ConfigureAwait(false);
 
-        foreach (var bookmark in commit.Bookmarks)
-        {
-            db.Bookmarks.Add(new BookmarkEntity
-            {
-                Id = bookmark.Id,
-                InstanceId = commit.InstanceId,
-                Name = bookmark.Name,
-                Key = bookmark.Key,
-                Hash = bookmark.Hash,
-                CorrelationId = commit.CorrelationId,
-                ActivityId = bookmark.ActivityId,
-                ResumeAt = bookmark.ResumeAt is { } at ? UnixTime.Ms(at) : null,
-                CreatedAt = UnixTime.Ms(bookmark.CreatedAt),
-            });
-            // A bookmark already resumed from outside keeps that item; its timer would only resume it twice.
-            if (bookmark.ResumeAt is { } due && !pending.Any(p => p.BookmarkId == bookmark.Id))
-                db.WorkItems.Add(new WorkItemEntity { InstanceId = commit.InstanceId, Kind = WorkKindNames.Timer, BookmarkId = bookmark.Id, DueAt = UnixTime.Ms(due), CreatedAt = updated });
-        }
-        if (commit.Continue && !pending.Any(p => p.Kind == WorkKindNames.Continue))
-            db.WorkItems.Add(new WorkItemEntity { InstanceId = commit.InstanceId, Kind = WorkKindNames.Continue, DueAt = updated, CreatedAt = updated });
-        foreach (var line in commit.Journal) db.Journal.Add(JournalRow(commit.InstanceId, line, commit.NodeId));
+        AddChildren(db, commit, pending.Select(p => (p.Kind, p.BookmarkId)).ToList());
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return true;
@@ -347,6 +328,33 @@ public sealed class EfInstanceStore(WorkflowDatabase database) : IInstanceStore
             total += await db.Instances.Where(i => ids.Contains(i.Id)).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>Bookmarks, their timer items, a continue item and journal lines of a commit.</summary>
+    private static void AddChildren(WorkflowDbContext db, InstanceCommit commit, List<(string Kind, string? BookmarkId)> pending)
+    {
+        var updated = UnixTime.Ms(commit.UpdatedAt);
+        foreach (var bookmark in commit.Bookmarks)
+        {
+            db.Bookmarks.Add(new BookmarkEntity
+            {
+                Id = bookmark.Id,
+                InstanceId = commit.InstanceId,
+                Name = bookmark.Name,
+                Key = bookmark.Key,
+                Hash = bookmark.Hash,
+                CorrelationId = commit.CorrelationId,
+                ActivityId = bookmark.ActivityId,
+                ResumeAt = bookmark.ResumeAt is { } at ? UnixTime.Ms(at) : null,
+                CreatedAt = UnixTime.Ms(bookmark.CreatedAt),
+            });
+            // A bookmark already resumed from outside keeps that item; its timer would only resume it twice.
+            if (bookmark.ResumeAt is { } due && !pending.Any(p => p.BookmarkId == bookmark.Id))
+                db.WorkItems.Add(new WorkItemEntity { InstanceId = commit.InstanceId, Kind = WorkKindNames.Timer, BookmarkId = bookmark.Id, DueAt = UnixTime.Ms(due), CreatedAt = updated });
+        }
+        if (commit.Continue && !pending.Any(p => p.Kind == WorkKindNames.Continue))
+            db.WorkItems.Add(new WorkItemEntity { InstanceId = commit.InstanceId, Kind = WorkKindNames.Continue, DueAt = updated, CreatedAt = updated });
+        foreach (var line in commit.Journal) db.Journal.Add(JournalRow(commit.InstanceId, line, commit.NodeId));
     }
 
     private static IQueryable<SummaryRow> Summaries(IQueryable<InstanceEntity> rows) =>
