@@ -1,0 +1,89 @@
+using Streamis.Workflows.Engine.Activities;
+using Streamis.Workflows.Engine.Execution;
+using Streamis.Workflows.Engine.Running;
+using Streamis.Workflows.Engine.Tests.Support;
+
+namespace Streamis.Workflows.Engine.Tests.Activities;
+
+public class WaitForSignalTests
+{
+    private const string Approval = """
+        {
+          "id": "approval",
+          "outputs": [{"name": "approver", "value": "{{ activities.approve.payload.by }}"}],
+          "root": {"id": "seq", "type": "Sequence", "activities": [
+            {"id": "approve", "type": "WaitForSignal", "inputs": {"signal": "approve-restart"}},
+            {"id": "restart", "type": "Echo", "inputs": {"value": {"expression": "{{ activities.approve.payload.by }}"}}}
+          ]}
+        }
+        """;
+
+    [Fact]
+    public async Task Wait_for_signal_suspends_until_the_signal_arrives_and_its_payload_becomes_the_output()
+    {
+        var engine = new TestEngine();
+        var waiting = await engine.RunAsync(Approval);
+
+        Assert.Equal(WorkflowStatus.Suspended, waiting.Status);
+        var bookmark = Assert.Single(waiting.Bookmarks);
+        Assert.Equal((WaitForSignal.BookmarkName, "approve-restart", false), (bookmark.Name, bookmark.Key, bookmark.IsTimer));
+        Assert.Equal(0, Counters.Of(waiting.State.InstanceId, "restart"));
+
+        var done = await engine.Runner.SignalAsync(waiting.State, "approve-restart", new { by = "ops-lead" });
+
+        Assert.Equal(WorkflowStatus.Completed, done.Status);
+        Assert.Equal("ops-lead", done.Outputs["approver"]);
+        Assert.Equal(1, Counters.Of(done.State.InstanceId, "restart"));
+        Assert.Empty(done.Bookmarks);
+    }
+
+    [Fact]
+    public async Task Signal_nobody_waits_for_is_refused()
+    {
+        var engine = new TestEngine();
+        var waiting = await engine.RunAsync(Approval);
+
+        await Assert.ThrowsAsync<BookmarkNotFoundException>(() => engine.Runner.SignalAsync(waiting.State, "something-else"));
+        Assert.Equal(WorkflowStatus.Suspended, waiting.State.Status);
+    }
+
+    [Fact]
+    public async Task Wait_for_signal_with_a_timeout_completes_with_TimedOut_when_no_signal_comes()
+    {
+        var engine = new TestEngine();
+        var start = engine.Clock.GetUtcNow();
+        var result = await engine.RunAsync("""
+        {
+          "id": "approval-timeout",
+          "root": {"id": "approve", "type": "WaitForSignal", "inputs": {"signal": "approve-restart", "timeout": "10m"}}
+        }
+        """);
+
+        Assert.Equal(WorkflowStatus.Completed, result.Status);
+        Assert.Equal("TimedOut", Assert.Single(result.Journal).Outcome);
+        Assert.Equal(start + TimeSpan.FromMinutes(10), engine.Clock.GetUtcNow());
+        Assert.Empty(result.Bookmarks);
+    }
+
+    [Fact]
+    public async Task Signal_before_the_timeout_completes_with_Done_and_drops_the_timer()
+    {
+        var engine = new TestEngine();
+        var waiting = await engine.RunAsync("""
+        {
+          "id": "approval-in-time",
+          "root": {"id": "approve", "type": "WaitForSignal", "inputs": {"signal": "approve-restart", "timeout": "10m"}}
+        }
+        """, resumeTimers: false);
+
+        Assert.Equal(WorkflowStatus.Suspended, waiting.Status);
+        Assert.Equal(2, waiting.Bookmarks.Count);
+        Assert.Equal(engine.Clock.GetUtcNow() + TimeSpan.FromMinutes(10), Assert.Single(waiting.Bookmarks, b => b.IsTimer).ResumeAt);
+
+        var done = await engine.Runner.SignalAsync(waiting.State, "approve-restart", "yes");
+
+        Assert.Equal(WorkflowStatus.Completed, done.Status);
+        Assert.Equal("Done", Assert.Single(done.Journal).Outcome);
+        Assert.Empty(done.Bookmarks);
+    }
+}
