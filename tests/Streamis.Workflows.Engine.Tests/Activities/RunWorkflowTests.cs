@@ -18,6 +18,16 @@ public class RunWorkflowTests
         }
         """;
 
+    private const string Countdown = """
+        {
+          "id": "countdown",
+          "inputs": [{"name": "n", "type": "integer", "required": true}],
+          "outputs": [{"name": "depth", "type": "integer", "value": "{{ if input.n == 0 }}0{{ else }}{{ activities.again.output.depth + 1 }}{{ end }}"}],
+          "root": {"id": "check", "type": "If", "inputs": {"condition": {"expression": "{{ input.n > 0 }}"}},
+            "then": {"id": "again", "type": "RunWorkflow", "inputs": {"definitionId": "countdown", "input": {"expression": "{{ { n: input.n - 1 } }}"}}}}
+        }
+        """;
+
     [Fact]
     public async Task Run_workflow_runs_the_registered_child_and_returns_its_outputs()
     {
@@ -150,19 +160,52 @@ public class RunWorkflowTests
         Assert.Equal($"child workflows are nested more than {engine.Runner.Options.MaxWorkflowDepth} deep (does \"recurse\" run itself?)", incident.Message);
     }
 
+    [Theory]
+    [InlineData(3, WorkflowStatus.Completed)]
+    [InlineData(4, WorkflowStatus.Faulted)]
+    public async Task Max_workflow_depth_counts_the_top_workflow_as_the_first_level(int n, WorkflowStatus expected)
+    {
+        var engine = new TestEngine();
+        engine.Runner.Options.MaxWorkflowDepth = 4;
+        var countdown = engine.Parse(Countdown);
+        engine.Definitions.Add(countdown);
+
+        var result = await engine.Runner.RunAsync(countdown, TestEngine.Input(new { n }));
+
+        Assert.Equal(expected, result.Status);
+    }
+
+    [Fact]
+    public async Task Child_workflow_has_its_own_variables()
+    {
+        var engine = new TestEngine();
+        engine.Definitions.Add(engine.Parse("""
+        {
+          "id": "child",
+          "variables": [{"name": "x", "type": "string", "default": "child"}],
+          "outputs": [{"name": "x", "type": "string"}],
+          "root": {"id": "set", "type": "SetVariable", "inputs": {"name": "x", "value": "changed in child"}}
+        }
+        """));
+
+        var result = await engine.RunAsync("""
+        {
+          "id": "parent-vars",
+          "variables": [{"name": "x", "type": "string", "default": "parent"}],
+          "outputs": [{"name": "x", "type": "string"}, {"name": "childX", "value": "{{ activities.call.output.x }}"}],
+          "root": {"id": "call", "type": "RunWorkflow", "inputs": {"definitionId": "child"}}
+        }
+        """);
+
+        Assert.Equal(WorkflowStatus.Completed, result.Status);
+        Assert.Equal(("parent", "changed in child"), (result.Outputs["x"], result.Outputs["childX"]));
+    }
+
     [Fact]
     public async Task Workflow_may_run_itself_while_it_stays_within_max_workflow_depth()
     {
         var engine = new TestEngine();
-        var countdown = engine.Parse("""
-        {
-          "id": "countdown",
-          "inputs": [{"name": "n", "type": "integer", "required": true}],
-          "outputs": [{"name": "depth", "type": "integer", "value": "{{ if input.n == 0 }}0{{ else }}{{ activities.again.output.depth + 1 }}{{ end }}"}],
-          "root": {"id": "check", "type": "If", "inputs": {"condition": {"expression": "{{ input.n > 0 }}"}},
-            "then": {"id": "again", "type": "RunWorkflow", "inputs": {"definitionId": "countdown", "input": {"expression": "{{ { n: input.n - 1 } }}"}}}}
-        }
-        """);
+        var countdown = engine.Parse(Countdown);
         engine.Definitions.Add(countdown);
 
         var result = await engine.Runner.RunAsync(countdown, TestEngine.Input(new { n = 5 }));
