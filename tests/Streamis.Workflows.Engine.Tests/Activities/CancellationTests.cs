@@ -145,4 +145,20 @@ public class CancellationTests
             await Task.Delay(5);
         }
     }
+
+    [Fact]
+    public async Task Cancelling_a_parent_waiting_on_its_child_workflow_ends_both()
+    {
+        var engine = new TestEngine();
+        engine.Definitions.Add(engine.Parse("""{"id": "child", "root": {"id": "pause", "type": "Delay", "inputs": {"duration": "1h"}}}"""));
+        var waiting = await engine.RunAsync("""{"id": "parent", "root": {"id": "run", "type": "RunWorkflow", "inputs": {"definitionId": "child"}}}""", resumeTimers: false);
+        Assert.Equal(WorkflowStatus.Suspended, waiting.Status);
+
+        var cancelled = await engine.Runner.CancelAsync(waiting.State);
+
+        Assert.Equal(WorkflowStatus.Cancelled, cancelled.Status);
+        Assert.Empty(cancelled.Bookmarks);
+        Assert.DoesNotContain(cancelled.State.Scopes.Keys, k => k != 0);
+        Assert.Equal(["pause", "run"], cancelled.Journal.Where(j => j.Kind == JournalEventKind.Cancelled).Select(j => j.ActivityId));
+    }
 }

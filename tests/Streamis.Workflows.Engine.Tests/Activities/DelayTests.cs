@@ -75,4 +75,25 @@ public class DelayTests
         Assert.Equal(WorkflowStatus.Completed, result.Status);
         Assert.Empty(result.Bookmarks);
     }
+
+    [Fact]
+    public async Task Parallel_delays_wait_together_so_the_clock_moves_by_the_longest()
+    {
+        var engine = new TestEngine();
+        var start = engine.Clock.GetUtcNow();
+
+        var result = await engine.RunAsync("""
+        {
+          "id": "parallel-delays",
+          "root": {"id": "par", "type": "Parallel", "activities": [
+            {"id": "short", "type": "Delay", "inputs": {"duration": "10m"}},
+            {"id": "long", "type": "Delay", "inputs": {"duration": "30m"}}
+          ]}
+        }
+        """);
+
+        Assert.Equal(WorkflowStatus.Completed, result.Status);
+        Assert.Equal(start + TimeSpan.FromMinutes(30), engine.Clock.GetUtcNow());
+        Assert.Equal(["short", "long", "par"], result.Journal.Select(j => j.ActivityId));
+    }
 }

@@ -212,4 +212,70 @@ public class FaultTests
         Assert.Equal("ActivityInputException", incident.ErrorType);
         Assert.Contains("input \"a\" of Add \"add\"", incident.Message);
     }
+
+    [Fact]
+    public async Task Retry_inside_a_for_each_continues_with_the_failed_item_and_then_the_rest()
+    {
+        string[] services = [$"a-{Guid.NewGuid():N}", $"b-{Guid.NewGuid():N}", $"c-{Guid.NewGuid():N}"];
+        ServiceOutages.Begin(services[1]);
+        var engine = new TestEngine();
+        var faulted = await engine.RunAsync("""
+        {
+          "id": "retry-in-loop",
+          "inputs": [{"name": "services", "type": "array"}],
+          "variables": [{"name": "done", "type": "string", "default": ""}],
+          "outputs": [{"name": "done", "type": "string"}],
+          "root": {"id": "each", "type": "ForEach", "inputs": {"items": {"expression": "{{ input.services }}"}},
+            "body": {"id": "body", "type": "Sequence", "activities": [
+              {"id": "call", "type": "CallService", "inputs": {"service": {"expression": "{{ item }}"}}},
+              {"id": "note", "type": "SetVariable", "inputs": {"name": "done", "value": {"expression": "{{ vars.done }}{{ index }};"}}}
+            ]}}
+        }
+        """, new { services });
+        Assert.Equal(WorkflowStatus.Faulted, faulted.Status);
+        Assert.Equal(2, Counters.Of(faulted.State.InstanceId, "call"));
+
+        ServiceOutages.End(services[1]);
+        var retried = await engine.Runner.RetryAsync(InstanceStateSerializer.Deserialize(InstanceStateSerializer.Serialize(faulted.State)));
+
+        Assert.Equal(WorkflowStatus.Completed, retried.Status);
+        Assert.Equal("0;1;2;", retried.Outputs["done"]);
+        // Item 0 is not called again: one call for it, two for item 1, one for item 2.
+        Assert.Equal(4, Counters.Of(faulted.State.InstanceId, "call"));
+    }
+
+    [Fact]
+    public async Task Retry_inside_a_child_workflow_continues_the_child_and_returns_its_outputs_to_the_parent()
+    {
+        var service = $"child-{Guid.NewGuid():N}";
+        ServiceOutages.Begin(service);
+        var engine = new TestEngine();
+        engine.Definitions.Add(engine.Parse("""
+        {
+          "id": "child",
+          "outputs": [{"name": "answer", "value": "{{ activities.call.answer }}"}],
+          "root": {"id": "steps", "type": "Sequence", "activities": [
+            {"id": "prepare", "type": "Echo", "inputs": {"value": 1}},
+            {"id": "call", "type": "CallService", "inputs": {"service": "SERVICE"}}
+          ]}
+        }
+        """.Replace("SERVICE", service)));
+        var faulted = await engine.RunAsync("""
+        {
+          "id": "parent",
+          "outputs": [{"name": "answer", "value": "{{ activities.run.output.answer }}"}],
+          "root": {"id": "run", "type": "RunWorkflow", "inputs": {"definitionId": "child"}}
+        }
+        """);
+        Assert.Equal(WorkflowStatus.Faulted, faulted.Status);
+        Assert.Equal("call", Assert.Single(faulted.Incidents).ActivityId);
+
+        ServiceOutages.End(service);
+        var retried = await engine.Runner.RetryAsync(InstanceStateSerializer.Deserialize(InstanceStateSerializer.Serialize(faulted.State)));
+
+        Assert.Equal(WorkflowStatus.Completed, retried.Status);
+        Assert.Equal($"{service} answered", retried.Outputs["answer"]);
+        Assert.Equal(1, Counters.Of(faulted.State.InstanceId, "prepare"));
+        Assert.Equal([0], retried.State.Scopes.Keys);
+    }
 }

@@ -232,4 +232,36 @@ public class FlowchartTests
             ]}
         }
         """.Replace("JOIN", join);
+
+    [Fact]
+    public async Task Join_all_remembers_arrivals_across_suspensions()
+    {
+        var engine = new TestEngine();
+        var result = await engine.RunAsync("""
+        {
+          "id": "join-durable",
+          "root": {"id": "flow", "type": "Flowchart",
+            "activities": [
+              {"id": "fork", "type": "Echo", "inputs": {"value": 0}},
+              {"id": "short", "type": "Delay", "inputs": {"duration": "1m"}},
+              {"id": "long", "type": "Delay", "inputs": {"duration": "2m"}},
+              {"id": "merge", "type": "Echo", "join": "all", "inputs": {"value": 1}}
+            ],
+            "connections": [
+              {"from": "fork", "to": "short"},
+              {"from": "fork", "to": "long"},
+              {"from": "short", "to": "merge"},
+              {"from": "long", "to": "merge"}
+            ]}
+        }
+        """, resumeTimers: false);
+
+        foreach (var (timer, mergeRuns) in new[] { ("short", 0), ("long", 1) })
+        {
+            var state = InstanceStateSerializer.Deserialize(InstanceStateSerializer.Serialize(result.State));
+            result = await engine.Runner.ResumeAsync(state, state.Bookmarks.Single(b => b.ActivityId == timer).Id);
+            Assert.Equal(mergeRuns, Counters.Of(state.InstanceId, "merge"));
+        }
+        Assert.Equal(WorkflowStatus.Completed, result.Status);
+    }
 }

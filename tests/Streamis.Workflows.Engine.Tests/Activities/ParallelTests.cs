@@ -70,4 +70,26 @@ public class ParallelTests
         Assert.True(left.StartedAt < right.Timestamp && right.StartedAt < left.Timestamp,
             $"left ran {left.StartedAt:O}..{left.Timestamp:O}, right {right.StartedAt:O}..{right.Timestamp:O}: they did not overlap");
     }
+
+    [Fact]
+    public async Task Definition_max_concurrency_bounds_the_activities_in_flight_at_once()
+    {
+        var engine = new TestEngine();
+        var result = await engine.RunAsync("""
+        {
+          "id": "par-bounded",
+          "options": {"maxConcurrency": 2},
+          "root": {"id": "par", "type": "Parallel", "activities": [
+            {"id": "a", "type": "Measured", "inputs": {"milliseconds": 40}},
+            {"id": "b", "type": "Measured", "inputs": {"milliseconds": 40}},
+            {"id": "c", "type": "Measured", "inputs": {"milliseconds": 40}},
+            {"id": "d", "type": "Measured", "inputs": {"milliseconds": 40}}
+          ]}
+        }
+        """);
+
+        Assert.Equal(WorkflowStatus.Completed, result.Status);
+        Assert.Equal(2, ConcurrencyGauge.Max(result.State.InstanceId));
+        Assert.Equal(5, result.Journal.Count);
+    }
 }

@@ -86,4 +86,33 @@ public class WaitForSignalTests
         Assert.Equal("Done", Assert.Single(done.Journal).Outcome);
         Assert.Empty(done.Bookmarks);
     }
+
+    [Fact]
+    public async Task Signals_reach_the_right_iteration_of_a_parallel_for_each_in_any_order()
+    {
+        var engine = new TestEngine();
+        var result = await engine.RunAsync("""
+        {
+          "id": "approve-each",
+          "outputs": [{"name": "results", "type": "array", "value": "{{ activities.all.results }}"}],
+          "root": {"id": "all", "type": "ParallelForEach", "inputs": {"items": ["etl", "sync", "report"], "maxDegreeOfParallelism": 2},
+            "body": {"id": "body", "type": "Sequence", "activities": [
+              {"id": "approve", "type": "WaitForSignal", "inputs": {"signal": {"expression": "approve-{{ item }}"}}},
+              {"id": "keep", "type": "SetVariable", "inputs": {"name": "result", "value": {"expression": "{{ activities.approve.payload }}"}}}
+            ]}}
+        }
+        """);
+        Assert.Equal(["approve-etl", "approve-sync"], result.Bookmarks.Select(b => b.Key).Order());
+
+        foreach (var item in new[] { "sync", "etl", "report" })
+        {
+            Assert.Equal(WorkflowStatus.Suspended, result.Status);
+            var state = InstanceStateSerializer.Deserialize(InstanceStateSerializer.Serialize(result.State));
+            result = await engine.Runner.SignalAsync(state, $"approve-{item}", $"ok {item}");
+        }
+
+        Assert.Equal(WorkflowStatus.Completed, result.Status);
+        var results = Assert.IsType<List<object?>>(result.Outputs["results"]).Cast<Dictionary<string, object?>>();
+        Assert.Equal(["ok etl", "ok sync", "ok report"], results.Select(r => r["result"]));
+    }
 }
