@@ -131,4 +131,64 @@ public class TryCatchTests
         Assert.Contains(result.Journal, j => j.ActivityId == "long" && j.Kind == JournalEventKind.Cancelled);
         Assert.Empty(result.State.Frames);
     }
+
+    [Fact]
+    public async Task Retries_inside_try_run_before_catch_and_a_success_completes_with_Done()
+    {
+        var engine = new TestEngine();
+        var result = await engine.RunAsync("""
+        {
+          "id": "try-retry-ok",
+          "root": {"id": "guard", "type": "TryCatch",
+            "try": {"id": "flaky", "type": "Flaky", "inputs": {"failures": 2}, "retry": {"maxAttempts": 3, "initialDelay": "1s", "jitter": 0}},
+            "catch": {"id": "handler", "type": "Echo", "inputs": {"value": 1}}}
+        }
+        """);
+
+        Assert.Equal(WorkflowStatus.Completed, result.Status);
+        Assert.Equal("Done", result.Journal[^1].Outcome);
+        Assert.Equal(0, Counters.Of(result.State.InstanceId, "handler"));
+    }
+
+    [Fact]
+    public async Task Catch_sees_the_error_of_the_last_attempt_once_retries_are_exhausted()
+    {
+        var engine = new TestEngine();
+        var result = await engine.RunAsync("""
+        {
+          "id": "try-retry-exhausted",
+          "outputs": [{"name": "message", "value": "{{ activities.guard.error.message }}"}],
+          "root": {"id": "guard", "type": "TryCatch",
+            "try": {"id": "flaky", "type": "Flaky", "inputs": {"failures": 9}, "retry": {"maxAttempts": 3, "initialDelay": "1s", "jitter": 0}},
+            "catch": {"id": "handler", "type": "Echo", "inputs": {"value": 1}}}
+        }
+        """);
+
+        Assert.Equal(WorkflowStatus.Completed, result.Status);
+        Assert.Equal("flaky failure 3", result.Outputs["message"]);
+        Assert.Equal("Caught", result.Journal[^1].Outcome);
+        Assert.Equal((3, 1), (Counters.Of(result.State.InstanceId, "flaky"), Counters.Of(result.State.InstanceId, "handler")));
+    }
+
+    [Fact]
+    public async Task Transient_fault_rethrown_after_finally_stays_transient_for_a_retry_policy()
+    {
+        var engine = new TestEngine();
+        var result = await engine.RunAsync("""
+        {
+          "id": "try-rethrow-transient",
+          "root": {"id": "guard", "type": "TryCatch", "retry": {"maxAttempts": 2, "initialDelay": "1s", "jitter": 0},
+            "try": {"id": "work", "type": "Fail", "inputs": {"message": "no"}},
+            "catch": {"id": "alert", "type": "Flaky", "inputs": {"failures": 1}},
+            "finally": {"id": "cleanup", "type": "Echo", "inputs": {"value": 1}}}
+        }
+        """);
+
+        Assert.Equal(WorkflowStatus.Faulted, result.Status);
+        Assert.Equal([JournalEventKind.Retrying, JournalEventKind.Faulted],
+            result.Journal.Where(j => j.ActivityId == "guard").Select(j => j.Kind));
+        Assert.Equal(2, Counters.Of(result.State.InstanceId, "alert"));
+        Assert.Equal(2, Counters.Of(result.State.InstanceId, "cleanup"));
+        Assert.Equal("TransientException", Assert.Single(result.Incidents).ErrorType);
+    }
 }

@@ -115,4 +115,17 @@ public class WaitForSignalTests
         var results = Assert.IsType<List<object?>>(result.Outputs["results"]).Cast<Dictionary<string, object?>>();
         Assert.Equal(["ok etl", "ok sync", "ok report"], results.Select(r => r["result"]));
     }
+
+    [Fact]
+    public async Task Empty_signal_name_faults_with_a_clear_message()
+    {
+        var engine = new TestEngine();
+        var result = await engine.RunAsync("""
+        {"id": "no-signal", "root": {"id": "approve", "type": "WaitForSignal", "inputs": {"signal": {"expression": "{{ input.missing }}"}}}}
+        """);
+
+        Assert.Equal(WorkflowStatus.Faulted, result.Status);
+        Assert.Equal("the signal name is empty", Assert.Single(result.Incidents).Message);
+        Assert.Empty(result.Bookmarks);
+    }
 }
