@@ -133,4 +133,21 @@ public class ParallelForEachTests
         Assert.Empty(Assert.IsType<List<object?>>(result.Outputs["results"]));
         Assert.Equal(0, Counters.Of(result.State.InstanceId, "work"));
     }
+
+    [Fact]
+    public async Task Degree_of_parallelism_below_one_faults_with_a_clear_message()
+    {
+        var engine = new TestEngine();
+        var result = await engine.RunAsync("""
+        {
+          "id": "pfe-zero",
+          "root": {"id": "all", "type": "ParallelForEach", "inputs": {"items": [1], "maxDegreeOfParallelism": 0},
+            "body": {"id": "work", "type": "Echo", "inputs": {"value": 1}}}
+        }
+        """);
+
+        Assert.Equal(WorkflowStatus.Faulted, result.Status);
+        Assert.Contains("maxDegreeOfParallelism must be at least 1", Assert.Single(result.Incidents).Message);
+        Assert.Equal(0, Counters.Of(result.State.InstanceId, "work"));
+    }
 }

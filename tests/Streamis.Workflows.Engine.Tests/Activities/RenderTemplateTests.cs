@@ -92,4 +92,21 @@ public sealed class RenderTemplateTests : IDisposable
         Assert.Equal(WorkflowStatus.Faulted, result.Status);
         Assert.Contains("no template named \"../secret\"", Assert.Single(result.Incidents).Message);
     }
+
+    [Fact]
+    public async Task Named_template_with_a_syntax_error_faults_saying_where()
+    {
+        await File.WriteAllTextAsync(Path.Combine(templates, "broken.sbn"), "Job {{ model.name }}\n{{ end }}");
+        var engine = new TestEngine(templatesPath: templates);
+
+        var result = await engine.RunAsync("""
+        {"id": "render-broken", "root": {"id": "render", "type": "RenderTemplate", "inputs": {"templateName": "broken", "model": {"name": "etl"}}}}
+        """);
+
+        Assert.Equal(WorkflowStatus.Faulted, result.Status);
+        var incident = Assert.Single(result.Incidents);
+        Assert.Equal("ExpressionException", incident.ErrorType);
+        Assert.Contains("syntax error", incident.Message);
+        Assert.Contains("line 2", incident.Message);
+    }
 }
