@@ -199,6 +199,26 @@ public abstract class RuntimeContract
     }
 
     [Fact]
+    public async Task A_faulted_instance_keeps_its_timers_quiet_and_its_signals_refused()
+    {
+        await using var db = TestDatabase.Create(Provider);
+        await using var host = new TestHost(await db.OpenAsync());
+        await host.PublishAsync(Workflows.FailBesideDelay);
+        await host.Runtime.StartAsync();
+        var id = await host.Runtime.StartWorkflowAsync("fail-beside-delay");
+        Assert.Equal(WorkflowStatus.Faulted, (await host.Runtime.WaitAsync(id, Patience))!.Status);
+        var journal = (await host.Instances.GetJournalAsync(id, default)).Count;
+
+        await Task.Delay(800);
+        Assert.False(await host.Instances.HasDueWorkAsync(id, DateTimeOffset.UtcNow.AddDays(1), default));
+        Assert.Equal(journal, (await host.Instances.GetJournalAsync(id, default)).Count);
+        Assert.Contains(await host.Instances.GetBookmarksAsync(id, default), b => b.Name == "Delay");
+        Assert.False(Count.Executions.ContainsKey($"{id}/after"));
+        var refused = await host.Instances.ResumeAsync(id, null, null, null, null, DateTimeOffset.UtcNow, default);
+        Assert.Equal(0, refused.Resumed);
+    }
+
+    [Fact]
     public async Task A_definition_committing_each_activity_shows_progress_before_it_ends()
     {
         await using var db = TestDatabase.Create(Provider);

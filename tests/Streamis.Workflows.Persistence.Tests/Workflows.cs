@@ -46,6 +46,22 @@ internal static class Workflows
     }
     """;
 
+    public const string FailBesideDelay = """
+    {
+      "id": "fail-beside-delay", "name": "Fail beside a delay",
+      "root": {"id": "both", "type": "Parallel", "activities": [
+        {"id": "later", "type": "Sequence", "activities": [
+          {"id": "delay", "type": "Delay", "inputs": {"duration": "200ms"}},
+          {"id": "after", "type": "Count"}
+        ]},
+        {"id": "failing", "type": "Sequence", "activities": [
+          {"id": "first", "type": "Count"},
+          {"id": "boom", "type": "Fail", "inputs": {"message": "broken"}}
+        ]}
+      ]}
+    }
+    """;
+
     public const string FailOnce = """
     {
       "id": "fail-once", "name": "Fail unless told otherwise",

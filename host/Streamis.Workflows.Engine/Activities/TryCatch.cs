@@ -33,7 +33,7 @@ public sealed class TryCatch : Activity
         {
             "try" or "catch" => AfterCatch(context),
             _ => context.Properties.TryGetValue(PendingError, out var stored) && stored is Dictionary<string, object?> pending
-                ? ActivityResult.Fault(new ActivityError((string)pending["message"]!, (string)pending["type"]!, false,
+                ? ActivityResult.Fault(new ActivityError((string)pending["message"]!, (string)pending["type"]!, pending.GetValueOrDefault("transient") is true,
                     pending["activityId"] as string, pending["activityType"] as string))
                 : Outcome(Caught(context) ? "Caught" : "Done"),
         });
@@ -55,7 +55,7 @@ public sealed class TryCatch : Activity
                 context.Set(Error, error);
                 return new(Catch is null ? AfterCatch(context) : Run(context, "catch", Catch, new Dictionary<string, object?> { ["error"] = error }));
             case "catch" when Finally is not null:
-                context.Properties[PendingError] = error;
+                context.Properties[PendingError] = new Dictionary<string, object?>(error) { ["transient"] = child.Error.IsTransient };
                 return new(Run(context, "finally", Finally, null));
             default:
                 return new(ActivityResult.Fault(child.Error));

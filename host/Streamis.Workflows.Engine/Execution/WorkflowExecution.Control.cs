@@ -7,6 +7,8 @@ internal sealed partial class WorkflowExecution
 {
     public void Resume(BookmarkState bookmark, object? payload)
     {
+        // A faulted instance keeps its bookmarks for after a retry; the commit re-arms its timers then.
+        if (State.Status == WorkflowStatus.Faulted) return;
         if (!State.Bookmarks.Remove(bookmark) || !State.Frames.ContainsKey(bookmark.FrameId)) return;
         queue.AddLast(bookmark.Name == BookmarkState.RetryName
             ? new WorkItem(WorkKind.Execute, bookmark.FrameId)

@@ -108,13 +108,19 @@ public sealed class WorkflowRunner
         RunOptions? options = null, CancellationToken cancellationToken = default) =>
         ContinueAsync(CreateInstance(definition, input, options), options, cancellationToken);
 
-    /// <summary>Runs whatever work the instance has queued (a new or interrupted instance).</summary>
+    /// <summary>
+    /// Runs whatever work the instance has queued (a new or interrupted instance). A finished instance is left as it
+    /// is, and so is a faulted one: only <see cref="RetryAsync"/> or <see cref="CancelAsync"/> moves it on.
+    /// </summary>
     public Task<RunResult> ContinueAsync(InstanceState state, RunOptions? options = null, CancellationToken cancellationToken = default) =>
-        ExecuteAsync(state, null, options ?? RunOptions.Default, cancellationToken);
+        state.IsFinished || state.Status == WorkflowStatus.Faulted
+            ? Task.FromResult(new RunResult(state, []))
+            : ExecuteAsync(state, null, options ?? RunOptions.Default, cancellationToken);
 
     public Task<RunResult> ResumeAsync(InstanceState state, string bookmarkId, object? payload = null,
         RunOptions? options = null, CancellationToken cancellationToken = default)
     {
+        EnsureNotFaulted(state);
         var bookmark = state.Bookmarks.FirstOrDefault(b => b.Id == bookmarkId)
             ?? throw new BookmarkNotFoundException($"instance {state.InstanceId} has no bookmark \"{bookmarkId}\"");
         return ExecuteAsync(state, e => e.Resume(bookmark, payload), options ?? RunOptions.Default, cancellationToken);
@@ -124,6 +130,7 @@ public sealed class WorkflowRunner
     public Task<RunResult> SignalAsync(InstanceState state, string signal, object? payload = null,
         RunOptions? options = null, CancellationToken cancellationToken = default)
     {
+        EnsureNotFaulted(state);
         var bookmarks = state.Bookmarks.Where(b => b.Name == Activities.WaitForSignal.BookmarkName && b.Key == signal).ToList();
         if (bookmarks.Count == 0) throw new BookmarkNotFoundException($"instance {state.InstanceId} is not waiting for signal \"{signal}\"");
         return ExecuteAsync(state, e => bookmarks.ForEach(b => e.Resume(b, payload)), options ?? RunOptions.Default, cancellationToken);
@@ -142,6 +149,12 @@ public sealed class WorkflowRunner
     {
         if (state.IsFinished) return Task.FromResult(new RunResult(state, []));
         return ExecuteAsync(state, e => e.CancelAll(), RunOptions.Default, cancellationToken);
+    }
+
+    private static void EnsureNotFaulted(InstanceState state)
+    {
+        if (state.Status == WorkflowStatus.Faulted)
+            throw new InvalidOperationException($"instance {state.InstanceId} is Faulted; retry or cancel it before resuming it");
     }
 
     private Task<RunResult> ExecuteAsync(InstanceState state, Action<WorkflowExecution>? prepare, RunOptions options, CancellationToken cancellationToken) =>

@@ -189,6 +189,7 @@ public sealed class EfInstanceStore(WorkflowDatabase database) : IInstanceStore
         var candidates = await query.Select(b => new { b.Id, b.InstanceId }).Take(10_000).ToListAsync(cancellationToken).ConfigureAwait(false);
 
         var nowMs = UnixTime.Ms(now);
+        var faulted = nameof(WorkflowStatus.Faulted);
         var resumed = new List<string>();
         foreach (var candidate in candidates)
         {
@@ -197,7 +198,9 @@ public sealed class EfInstanceStore(WorkflowDatabase database) : IInstanceStore
                 // One statement, so a bookmark that a committing worker removes meanwhile is not resumed.
                 var inserted = await db.Database.ExecuteSqlInterpolatedAsync($"""
                     INSERT INTO wf_work_items (instance_id, kind, bookmark_id, payload, due_at, created_at)
-                    SELECT instance_id, {WorkKindNames.Resume}, id, {payloadJson}, {nowMs}, {nowMs} FROM wf_bookmarks WHERE id = {candidate.Id}
+                    SELECT b.instance_id, {WorkKindNames.Resume}, b.id, {payloadJson}, {nowMs}, {nowMs} FROM wf_bookmarks b
+                    WHERE b.id = {candidate.Id}
+                      AND NOT EXISTS (SELECT 1 FROM wf_instances i WHERE i.id = b.instance_id AND i.sub_status = {faulted})
                     """, cancellationToken).ConfigureAwait(false);
                 if (inserted == 1) resumed.Add(candidate.InstanceId);
             }
@@ -334,6 +337,8 @@ public sealed class EfInstanceStore(WorkflowDatabase database) : IInstanceStore
     private static void AddChildren(WorkflowDbContext db, InstanceCommit commit, List<(string Kind, string? BookmarkId)> pending)
     {
         var updated = UnixTime.Ms(commit.UpdatedAt);
+        // A faulted instance keeps its bookmarks but no timers: they would fire at an instance that ignores them.
+        var armed = commit.Status is WorkflowStatus.Running or WorkflowStatus.Suspended;
         foreach (var bookmark in commit.Bookmarks)
         {
             db.Bookmarks.Add(new BookmarkEntity
@@ -349,7 +354,7 @@ public sealed class EfInstanceStore(WorkflowDatabase database) : IInstanceStore
                 CreatedAt = UnixTime.Ms(bookmark.CreatedAt),
             });
             // A bookmark already resumed from outside keeps that item; its timer would only resume it twice.
-            if (bookmark.ResumeAt is { } due && !pending.Any(p => p.BookmarkId == bookmark.Id))
+            if (bookmark.ResumeAt is { } due && armed && !pending.Any(p => p.BookmarkId == bookmark.Id))
                 db.WorkItems.Add(new WorkItemEntity { InstanceId = commit.InstanceId, Kind = WorkKindNames.Timer, BookmarkId = bookmark.Id, DueAt = UnixTime.Ms(due), CreatedAt = updated });
         }
         if (commit.Continue && !pending.Any(p => p.Kind == WorkKindNames.Continue))
