@@ -1,0 +1,25 @@
+using Streamis.Workflows.Engine.Runtime;
+using Streamis.Workflows.Persistence;
+
+namespace Streamis.Workflows.Host.Hosting;
+
+/// <summary>Brings the database up to date, publishes the built-in workflows, then runs the durable runtime.</summary>
+public sealed class RuntimeHostedService(
+    WorkflowDatabase database,
+    DefinitionFileLoader loader,
+    WorkflowRuntime runtime,
+    HostPaths paths,
+    ILogger<RuntimeHostedService> logger) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await database.InitializeAsync(cancellationToken);
+        var loaded = await loader.LoadAsync(paths.WorkflowsDirectory, cancellationToken);
+        logger.LogInformation("Workflows folder {Folder}: {Published} published, {Unchanged} unchanged, {Rejected} rejected",
+            paths.WorkflowsDirectory, loaded.Count(l => l.Published), loaded.Count(l => !l.Published && l.Problems.Count == 0), loaded.Count(l => l.Problems.Count > 0));
+        await runtime.StartAsync(cancellationToken);
+        logger.LogInformation("Runtime started as node {NodeId} with {Workers} workers", runtime.Options.NodeId, runtime.Options.Workers);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => runtime.StopAsync(cancellationToken);
+}

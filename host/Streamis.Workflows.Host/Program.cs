@@ -1,0 +1,39 @@
+using Scalar.AspNetCore;
+using Serilog;
+using Streamis.Workflows.Host.Endpoints.Definitions;
+using Streamis.Workflows.Host.Endpoints.Instances;
+using Streamis.Workflows.Host.Endpoints.System;
+using Streamis.Workflows.Host.Errors;
+using Streamis.Workflows.Host.Hosting;
+
+var builder = WebApplication.CreateBuilder(args);
+var paths = new HostPaths(builder.Configuration);
+// The file sink's path in appsettings refers to this variable, so logs land in the data folder.
+Environment.SetEnvironmentVariable("STREAMIS_LOG_DIR", paths.LogDirectory);
+
+builder.Services.AddSerilog((services, logger) => logger
+    .ReadFrom.Configuration(builder.Configuration)
+    .ReadFrom.Services(services));
+using var startupLoggerFactory = LoggerFactory.Create(l => l.AddSerilog(new LoggerConfiguration().ReadFrom.Configuration(builder.Configuration).CreateLogger(), dispose: true));
+var startupLogger = startupLoggerFactory.CreateLogger("Startup");
+
+var plugins = builder.AddStreamisWorkflows(paths, startupLogger);
+builder.Services.AddOpenApi();
+builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
+builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+
+var app = builder.Build();
+// Outermost, so it logs the status the caller really got.
+app.UseSerilogRequestLogging(o => o.MessageTemplate = "HTTP {RequestMethod} {RequestPath} answered {StatusCode} in {Elapsed:0.0} ms");
+app.UseMiddleware<ErrorHandlingMiddleware>();
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapOpenApi().AllowAnonymous();
+app.MapScalarApiReference().AllowAnonymous();
+app.MapDefinitionEndpoints();
+app.MapInstanceEndpoints();
+app.MapSystemEndpoints();
+plugins.MapEndpoints(app, app.Services.GetRequiredService<ILogger<Program>>());
+
+app.Run();
