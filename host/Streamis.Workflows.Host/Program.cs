@@ -26,6 +26,9 @@ var app = builder.Build();
 // Outermost, so it logs the status the caller really got.
 app.UseSerilogRequestLogging(o => o.MessageTemplate = "HTTP {RequestMethod} {RequestPath} answered {StatusCode} in {Elapsed:0.0} ms");
 app.UseMiddleware<ErrorHandlingMiddleware>();
+// The framework's own bare answers (unknown route, wrong method) get a problem body too.
+app.UseStatusCodePages(context => ProblemResults.WriteAsync(context.HttpContext, context.HttpContext.Response.StatusCode,
+    ProblemResults.Title(context.HttpContext.Response.StatusCode), $"{context.HttpContext.Request.Method} {context.HttpContext.Request.Path} cannot be answered"));
 app.UseAuthentication();
 app.UseAuthorization();
 

@@ -56,11 +56,12 @@ public sealed partial class WorkflowRuntime : IAsyncDisposable
         return Task.CompletedTask;
     }
 
-    /// <summary>Stops taking work; running instances are interrupted and commit where they stand.</summary>
+    /// <summary>Stops taking work; running instances are interrupted and commit where they stand. Safe to call twice.</summary>
     public async Task StopAsync(CancellationToken cancellationToken = default)
     {
-        if (stopping is null) return;
-        await stopping.CancelAsync().ConfigureAwait(false);
+        var source = Interlocked.Exchange(ref stopping, null);
+        if (source is null) return;
+        await source.CancelAsync().ConfigureAwait(false);
         try
         {
             await Task.WhenAll(new[] { dispatcher!, maintenance! }.Concat(running.Values)).WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -69,8 +70,7 @@ public sealed partial class WorkflowRuntime : IAsyncDisposable
         {
             // The loops end by cancellation; that is the normal way out.
         }
-        stopping.Dispose();
-        stopping = null;
+        source.Dispose();
     }
 
     public async ValueTask DisposeAsync() => await StopAsync().ConfigureAwait(false);
