@@ -300,6 +300,9 @@ internal sealed partial class WorkflowExecution
         string? outcome = null, ActivityError? error = null, string? message = null, LogSeverity? severity = null, object? data = null)
     {
         var timed = kind is not JournalEventKind.Log;
+        if (timed && Diagnostics.WorkflowMetrics.ActivityDuration.Enabled)
+            Diagnostics.WorkflowMetrics.ActivityDuration.Record((now - frame.StartedAt).TotalMilliseconds,
+                new KeyValuePair<string, object?>("activity_type", node.Type.Name), new KeyValuePair<string, object?>("result", kind.ToString()));
         Journal.Add(new JournalEntry(++State.JournalSequence, State.InstanceId, frame.ActivityId, node.Type.Name, frame.Id, kind, now,
             timed ? frame.StartedAt : null, timed ? (now - frame.StartedAt).TotalMilliseconds : null, outcome, frame.Attempt,
             error?.Message, error?.Type, message, severity, PlainValue.From(data)));

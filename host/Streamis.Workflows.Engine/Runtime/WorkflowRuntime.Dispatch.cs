@@ -25,6 +25,7 @@ public sealed partial class WorkflowRuntime
                 {
                     var now = Clock.GetUtcNow();
                     var due = await Instances.FindDueAsync(now, free * 2, running.Keys.ToList(), stop).ConfigureAwait(false);
+                    Diagnostics.WorkflowMetrics.ObserveQueue(due.Count, running.Count);
                     foreach (var id in due)
                     {
                         if (running.Count >= Options.Workers) break;
@@ -101,6 +102,7 @@ public sealed partial class WorkflowRuntime
             }
 
             using var scope = logger.BeginScope(new Dictionary<string, object?> { ["InstanceId"] = instanceId, ["DefinitionId"] = state.DefinitionId });
+            var before = state.Status;
             RunResult result;
             try
             {
@@ -121,8 +123,13 @@ public sealed partial class WorkflowRuntime
 
             if (lost) return;
             var done = await Instances.CommitAsync(CommitOf(state, result.Journal, consumed, @continue: state.Status == WorkflowStatus.Running, release: true), CancellationToken.None).ConfigureAwait(false);
-            if (!done) logger.LogWarning("Instance {InstanceId} was taken over by another node before it could commit; that node carries on", instanceId);
-            else if (state.Status == WorkflowStatus.Faulted)
+            if (!done)
+            {
+                logger.LogWarning("Instance {InstanceId} was taken over by another node before it could commit; that node carries on", instanceId);
+                return;
+            }
+            Diagnostics.WorkflowMetrics.Ended(state.DefinitionId, before, state.Status);
+            if (state.Status == WorkflowStatus.Faulted && before != WorkflowStatus.Faulted)
                 logger.LogWarning("Instance {InstanceId} faulted: {Incident}", instanceId, state.Incidents.LastOrDefault()?.Message);
         }
         finally

@@ -84,6 +84,7 @@ public sealed partial class WorkflowRuntime : IAsyncDisposable
         var graph = await Runner.GetGraphAsync(record.DefinitionId, record.Version, cancellationToken).ConfigureAwait(false);
         var state = Runner.CreateInstance(graph.Definition, input, new RunOptions { CorrelationId = correlationId, InstanceId = instanceId });
         await Instances.CreateAsync(state, CommitOf(state, [], [], @continue: true, release: true), cancellationToken).ConfigureAwait(false);
+        Diagnostics.WorkflowMetrics.Started.Add(1, new KeyValuePair<string, object?>("definition", state.DefinitionId));
         Wake();
         return state.InstanceId;
     }
@@ -103,12 +104,15 @@ public sealed partial class WorkflowRuntime : IAsyncDisposable
         if (graph.Definition.Options.CommitEachActivity)
         {
             await Instances.CreateAsync(state, CommitOf(state, [], [], @continue: true, release: true), cancellationToken).ConfigureAwait(false);
+            Diagnostics.WorkflowMetrics.Started.Add(1, new KeyValuePair<string, object?>("definition", state.DefinitionId));
             Wake();
             return await WaitAsync(state.InstanceId, Timeout.InfiniteTimeSpan, cancellationToken).ConfigureAwait(false) ?? throw new InvalidOperationException("the instance vanished");
         }
         var result = await Runner.RunBurstAsync(state, null, RunOptions.Default, null, cancellationToken).ConfigureAwait(false);
         var running = state.Status == WorkflowStatus.Running;
         await Instances.CreateAsync(state, CommitOf(state, result.Journal, [], @continue: running, release: true), CancellationToken.None).ConfigureAwait(false);
+        Diagnostics.WorkflowMetrics.Started.Add(1, new KeyValuePair<string, object?>("definition", state.DefinitionId));
+        Diagnostics.WorkflowMetrics.Ended(state.DefinitionId, WorkflowStatus.Running, state.Status);
         if (running || state.Bookmarks.Any(b => b.IsTimer)) Wake();
         return new InstanceSummary(state.InstanceId, state.DefinitionId, state.DefinitionVersion, state.Status,
             state.Status == WorkflowStatus.Running ? "Pending" : state.Status.ToString(),

@@ -9,10 +9,13 @@ public sealed class RuntimeHostedService(
     DefinitionFileLoader loader,
     WorkflowRuntime runtime,
     HostPaths paths,
+    Diagnostics.PrometheusExporter metrics,
     ILogger<RuntimeHostedService> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        // Listening starts before the first workflow runs, so no measurement is missed.
+        _ = metrics;
         await database.InitializeAsync(cancellationToken);
         var loaded = await loader.LoadAsync(paths.WorkflowsDirectory, cancellationToken);
         logger.LogInformation("Workflows folder {Folder}: {Published} published, {Unchanged} unchanged, {Rejected} rejected",

@@ -46,6 +46,7 @@ public static class WorkflowServices
         services.AddSingleton(sp => new DefinitionFileLoader(sp.GetRequiredService<WorkflowRunner>(), sp.GetRequiredService<IDefinitionStore>(),
             sp.GetRequiredService<ILogger<DefinitionFileLoader>>()));
         services.AddHostedService<RuntimeHostedService>();
+        services.AddSingleton<Diagnostics.PrometheusExporter>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
         services.Configure<AuthOptions>(configuration.GetSection("Auth"));

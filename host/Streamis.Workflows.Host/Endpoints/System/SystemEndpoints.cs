@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using Prometheus;
 using Streamis.Workflows.Engine.Registry;
 using Streamis.Workflows.Host.Auth;
 using Streamis.Workflows.Host.Plugins;
@@ -20,7 +19,8 @@ public static class SystemEndpoints
             failed = catalog.Failed,
         })).WithTags("Plugins").RequireAuthorization(Policies.Administer);
         app.MapGet("/health", HealthAsync).WithTags("Health").AllowAnonymous();
-        app.MapMetrics("/metrics").RequireAuthorization(Policies.Read);
+        app.MapGet("/metrics", (Diagnostics.PrometheusExporter exporter) => Results.Text(exporter.Scrape(), "text/plain; version=0.0.4"))
+            .WithTags("Health").RequireAuthorization(Policies.Read);
     }
 
     private static async Task<IResult> HealthAsync(HealthCheckService health, PluginCatalog catalog, CancellationToken ct)
