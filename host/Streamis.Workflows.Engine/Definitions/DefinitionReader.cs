@@ -43,7 +43,8 @@ public sealed class DefinitionReader(ActivityRegistry registry)
 
         var definition = new WorkflowDefinition
         {
-            Id = String(obj, "id", "$", problems, required: true) ?? "",
+            // "id" may be missing when the legacy "definitionId" gives it (read below).
+            Id = String(obj, "id", "$", problems, required: obj["definitionId"] is null) ?? "",
             Name = String(obj, "name", "$", problems) ?? "",
             Description = String(obj, "description", "$", problems),
             Metadata = Object(obj, "metadata", "$", problems),
