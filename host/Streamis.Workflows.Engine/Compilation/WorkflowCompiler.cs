@@ -247,7 +247,9 @@ public sealed partial class WorkflowCompiler(ActivityRegistry registry, Expressi
         {
             var node = flowchartNode.Node;
             var flowchart = (Flowchart)flowchartNode.Activity;
-            var children = flowchart.Activities.ToDictionary(a => a.Id, StringComparer.Ordinal);
+            // A duplicate id is already reported where it is declared; index the first so planning can go on.
+            var children = new Dictionary<string, Activity>(StringComparer.Ordinal);
+            foreach (var child in flowchart.Activities) children.TryAdd(child.Id, child);
             var outgoing = new Dictionary<(string, string), List<Connection>>();
             var incoming = new Dictionary<string, int>(StringComparer.Ordinal);
             var seen = new HashSet<(string, string, string)>();
