@@ -99,7 +99,7 @@ public sealed class DefinitionReader(ActivityRegistry registry)
         if (Object(obj, "retry", path, problems) is { } retry) node.Retry = ReadRetry(retry, $"{path}.retry", problems);
         if (String(obj, "join", path, problems) is { } join)
         {
-            if (Enum.TryParse<JoinMode>(join, ignoreCase: true, out var mode)) node.Join = mode;
+            if (EnumName<JoinMode>(join) is { } mode) node.Join = mode;
             else problems.Add(new($"{path}.join", $"must be \"any\" or \"all\", not \"{join}\""));
         }
         if (obj["connections"] is { } connections)
@@ -193,7 +193,7 @@ public sealed class DefinitionReader(ActivityRegistry registry)
         }
         if (String(obj, "retryOn", path, problems) is { } on)
         {
-            if (Enum.TryParse<RetryOn>(on, ignoreCase: true, out var retryOn)) policy.RetryOn = retryOn;
+            if (EnumName<RetryOn>(on) is { } retryOn) policy.RetryOn = retryOn;
             else problems.Add(new($"{path}.retryOn", $"must be \"transient\" or \"all\", not \"{on}\""));
         }
         return policy;
@@ -311,6 +311,10 @@ public sealed class DefinitionReader(ActivityRegistry registry)
         problems.Add(new($"{path}.{key}", "must be an object"));
         return null;
     }
+
+    /// <summary>The member named <paramref name="text"/> (any case); unlike Enum.TryParse, numbers and lists are no names.</summary>
+    private static T? EnumName<T>(string text) where T : struct, Enum =>
+        Enum.GetNames<T>().FirstOrDefault(n => string.Equals(n, text, StringComparison.OrdinalIgnoreCase)) is { } name ? Enum.Parse<T>(name) : null;
 
     private static string FirstSentence(string message)
     {
