@@ -74,5 +74,5 @@ public sealed class ExpressionScope
     }
 
     private static string Position(CompiledExpression expression, ScriptRuntimeException e) =>
-        expression.YieldsValue ? $"character {e.Span.Start.Column + 3}" : $"line {e.Span.Start.Line + 1}, column {e.Span.Start.Column + 1}";
+        expression.YieldsValue ? $"character {expression.CodeOffset + e.Span.Start.Offset + 1}" : $"line {e.Span.Start.Line + 1}, column {e.Span.Start.Column + 1}";
 }
