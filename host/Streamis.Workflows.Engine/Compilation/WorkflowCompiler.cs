@@ -84,7 +84,10 @@ public sealed partial class WorkflowCompiler(ActivityRegistry registry, Expressi
                 var input = definition.Inputs[i];
                 var path = $"$.inputs[{i}]";
                 CheckName(input.Name, path, inputNames, "input");
-                if (CheckType(input.Type, path) && input.Default is not null) CheckLiteral(input.Default, ClrTypeOf(input.Type), $"{path}.default");
+                if (CheckType(input.Type, path) && input.Default is not null
+                    && CheckLiteral(input.Default, ClrTypeOf(input.Type), $"{path}.default") is string text
+                    && input.Options is { Count: > 0 } options && !options.Contains(text))
+                    problems.Add(new($"{path}.default", $"\"{text}\" is not one of {string.Join(", ", options)}"));
             }
             for (var i = 0; i < definition.Variables.Count; i++)
             {

@@ -199,17 +199,22 @@ public sealed class DefinitionReader(ActivityRegistry registry)
         return policy;
     }
 
-    private static WorkflowInputDefinition? ReadInput(JsonObject obj, string path, List<ValidationProblem> problems) => new()
+    private static WorkflowInputDefinition? ReadInput(JsonObject obj, string path, List<ValidationProblem> problems)
     {
-        Name = String(obj, "name", path, problems, required: true) ?? "",
-        Type = String(obj, "type", path, problems) ?? "any",
-        Required = Bool(obj, "required", path, problems) ?? false,
-        Default = obj["default"]?.DeepClone(),
-        Description = String(obj, "description", path, problems),
-        DisplayName = String(obj, "displayName", path, problems),
-        UIHint = String(obj, "uiHint", path, problems),
-        Options = obj["options"] is JsonArray options ? options.Select(o => o?.ToString() ?? "").ToList() : null,
-    };
+        var input = new WorkflowInputDefinition
+        {
+            Name = String(obj, "name", path, problems, required: true) ?? "",
+            Type = String(obj, "type", path, problems) ?? "any",
+            Required = Bool(obj, "required", path, problems) ?? false,
+            Default = obj["default"]?.DeepClone(),
+            Description = String(obj, "description", path, problems),
+            DisplayName = String(obj, "displayName", path, problems),
+            UIHint = String(obj, "uiHint", path, problems),
+            Options = obj["options"] is JsonArray options ? options.Select(o => o?.ToString() ?? "").ToList() : null,
+        };
+        if (obj["options"] is not null and not JsonArray) problems.Add(new($"{path}.options", "must be an array of the allowed values"));
+        return input;
+    }
 
     private static VariableDefinition? ReadVariable(JsonObject obj, string path, List<ValidationProblem> problems) => new()
     {
