@@ -84,7 +84,10 @@ public sealed partial class WorkflowCompiler(ActivityRegistry registry, Expressi
                 var input = definition.Inputs[i];
                 var path = $"$.inputs[{i}]";
                 CheckName(input.Name, path, inputNames, "input");
-                if (CheckType(input.Type, path) && input.Default is not null) CheckLiteral(input.Default, ClrTypeOf(input.Type), $"{path}.default");
+                if (CheckType(input.Type, path) && input.Default is not null
+                    && CheckLiteral(input.Default, ClrTypeOf(input.Type), $"{path}.default") is string text
+                    && input.Options is { Count: > 0 } options && !options.Contains(text))
+                    problems.Add(new($"{path}.default", $"\"{text}\" is not one of {string.Join(", ", options)}"));
             }
             for (var i = 0; i < definition.Variables.Count; i++)
             {
@@ -247,7 +250,9 @@ public sealed partial class WorkflowCompiler(ActivityRegistry registry, Expressi
         {
             var node = flowchartNode.Node;
             var flowchart = (Flowchart)flowchartNode.Activity;
-            var children = flowchart.Activities.ToDictionary(a => a.Id, StringComparer.Ordinal);
+            // A duplicate id is already reported where it is declared; index the first so planning can go on.
+            var children = new Dictionary<string, Activity>(StringComparer.Ordinal);
+            foreach (var child in flowchart.Activities) children.TryAdd(child.Id, child);
             var outgoing = new Dictionary<(string, string), List<Connection>>();
             var incoming = new Dictionary<string, int>(StringComparer.Ordinal);
             var seen = new HashSet<(string, string, string)>();

@@ -43,7 +43,8 @@ public sealed class DefinitionReader(ActivityRegistry registry)
 
         var definition = new WorkflowDefinition
         {
-            Id = String(obj, "id", "$", problems, required: true) ?? "",
+            // "id" may be missing when the legacy "definitionId" gives it (read below).
+            Id = String(obj, "id", "$", problems, required: obj["definitionId"] is null) ?? "",
             Name = String(obj, "name", "$", problems) ?? "",
             Description = String(obj, "description", "$", problems),
             Metadata = Object(obj, "metadata", "$", problems),
@@ -98,7 +99,7 @@ public sealed class DefinitionReader(ActivityRegistry registry)
         if (Object(obj, "retry", path, problems) is { } retry) node.Retry = ReadRetry(retry, $"{path}.retry", problems);
         if (String(obj, "join", path, problems) is { } join)
         {
-            if (Enum.TryParse<JoinMode>(join, ignoreCase: true, out var mode)) node.Join = mode;
+            if (EnumName<JoinMode>(join) is { } mode) node.Join = mode;
             else problems.Add(new($"{path}.join", $"must be \"any\" or \"all\", not \"{join}\""));
         }
         if (obj["connections"] is { } connections)
@@ -192,23 +193,28 @@ public sealed class DefinitionReader(ActivityRegistry registry)
         }
         if (String(obj, "retryOn", path, problems) is { } on)
         {
-            if (Enum.TryParse<RetryOn>(on, ignoreCase: true, out var retryOn)) policy.RetryOn = retryOn;
+            if (EnumName<RetryOn>(on) is { } retryOn) policy.RetryOn = retryOn;
             else problems.Add(new($"{path}.retryOn", $"must be \"transient\" or \"all\", not \"{on}\""));
         }
         return policy;
     }
 
-    private static WorkflowInputDefinition? ReadInput(JsonObject obj, string path, List<ValidationProblem> problems) => new()
+    private static WorkflowInputDefinition? ReadInput(JsonObject obj, string path, List<ValidationProblem> problems)
     {
-        Name = String(obj, "name", path, problems, required: true) ?? "",
-        Type = String(obj, "type", path, problems) ?? "any",
-        Required = Bool(obj, "required", path, problems) ?? false,
-        Default = obj["default"]?.DeepClone(),
-        Description = String(obj, "description", path, problems),
-        DisplayName = String(obj, "displayName", path, problems),
-        UIHint = String(obj, "uiHint", path, problems),
-        Options = obj["options"] is JsonArray options ? options.Select(o => o?.ToString() ?? "").ToList() : null,
-    };
+        var input = new WorkflowInputDefinition
+        {
+            Name = String(obj, "name", path, problems, required: true) ?? "",
+            Type = String(obj, "type", path, problems) ?? "any",
+            Required = Bool(obj, "required", path, problems) ?? false,
+            Default = obj["default"]?.DeepClone(),
+            Description = String(obj, "description", path, problems),
+            DisplayName = String(obj, "displayName", path, problems),
+            UIHint = String(obj, "uiHint", path, problems),
+            Options = obj["options"] is JsonArray options ? options.Select(o => o?.ToString() ?? "").ToList() : null,
+        };
+        if (obj["options"] is not null and not JsonArray) problems.Add(new($"{path}.options", "must be an array of the allowed values"));
+        return input;
+    }
 
     private static VariableDefinition? ReadVariable(JsonObject obj, string path, List<ValidationProblem> problems) => new()
     {
@@ -310,6 +316,10 @@ public sealed class DefinitionReader(ActivityRegistry registry)
         problems.Add(new($"{path}.{key}", "must be an object"));
         return null;
     }
+
+    /// <summary>The member named <paramref name="text"/> (any case); unlike Enum.TryParse, numbers and lists are no names.</summary>
+    private static T? EnumName<T>(string text) where T : struct, Enum =>
+        Enum.GetNames<T>().FirstOrDefault(n => string.Equals(n, text, StringComparison.OrdinalIgnoreCase)) is { } name ? Enum.Parse<T>(name) : null;
 
     private static string FirstSentence(string message)
     {

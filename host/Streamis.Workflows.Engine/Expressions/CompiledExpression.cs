@@ -8,11 +8,12 @@ namespace Streamis.Workflows.Engine.Expressions;
 /// </summary>
 public sealed class CompiledExpression
 {
-    internal CompiledExpression(string text, Template template, bool yieldsValue)
+    internal CompiledExpression(string text, Template template, bool yieldsValue, int codeOffset = 0)
     {
         Text = text;
         Template = template;
         YieldsValue = yieldsValue;
+        CodeOffset = codeOffset;
     }
 
     public string Text { get; }
@@ -20,4 +21,7 @@ public sealed class CompiledExpression
     internal Template Template { get; }
 
     internal bool YieldsValue { get; }
+
+    /// <summary>Where the parsed code starts in <see cref="Text"/> (after the <c>{{</c> of a single block), for error positions.</summary>
+    internal int CodeOffset { get; }
 }

@@ -37,7 +37,7 @@ public sealed partial class ExpressionEngine(ExpressionLimits limits)
             var position = yieldsValue ? $"character {first.Span.Start.Offset + offset + 1}" : $"line {first.Span.Start.Line + 1}, column {first.Span.Start.Column + 1}";
             throw new ExpressionException($"syntax error in expression \"{Shorten(text)}\" at {position}: {first.Message}");
         }
-        var compiled = new CompiledExpression(text, template, yieldsValue);
+        var compiled = new CompiledExpression(text, template, yieldsValue, yieldsValue ? single.Groups["code"].Index : 0);
         if (cache.Count < 10_000) cache.TryAdd(text, compiled);
         return compiled;
     }

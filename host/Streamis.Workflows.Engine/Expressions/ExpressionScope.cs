@@ -35,7 +35,7 @@ public sealed class ExpressionScope
                 result = PlainValue.From(expression.Template.Evaluate(context));
             else
             {
-                // Render returns the text and then clears the output it wrote to, so the pushed output reads empty.
+                // Render returns the text and then clears the output it wrote to, so the return value is the result.
                 context.PushOutput();
                 result = expression.Template.Render(context);
                 context.PopOutput();
@@ -74,5 +74,5 @@ public sealed class ExpressionScope
     }
 
     private static string Position(CompiledExpression expression, ScriptRuntimeException e) =>
-        expression.YieldsValue ? $"character {e.Span.Start.Column + 3}" : $"line {e.Span.Start.Line + 1}, column {e.Span.Start.Column + 1}";
+        expression.YieldsValue ? $"character {expression.CodeOffset + e.Span.Start.Offset + 1}" : $"line {e.Span.Start.Line + 1}, column {e.Span.Start.Column + 1}";
 }

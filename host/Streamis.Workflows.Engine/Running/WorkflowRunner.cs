@@ -179,7 +179,8 @@ public sealed class WorkflowRunner
             var timers = state.Bookmarks.Where(b => b.IsTimer).ToList();
             if (timers.Count == 0) break;
             var due = timers.Min(b => b.ResumeAt!.Value);
-            var wait = due - Options.Clock.GetUtcNow();
+            // Task.Delay takes at most ~49 days; a longer wait is taken in steps (a step resumes nothing until due).
+            var wait = TimeSpan.FromTicks(Math.Min((due - Options.Clock.GetUtcNow()).Ticks, TimeSpan.FromDays(30).Ticks));
             try
             {
                 if (wait > TimeSpan.Zero) await Task.Delay(wait, Options.Clock, cancellationToken).ConfigureAwait(false);

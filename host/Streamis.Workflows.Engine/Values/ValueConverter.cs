@@ -28,7 +28,9 @@ public static class ValueConverter
         }
         catch (Exception e) when (e is FormatException or InvalidCastException or OverflowException or JsonException or ArgumentException or NotSupportedException)
         {
-            error = $"expected {Sdk.Descriptors.ValueTypeNames.Of(target)}, got {PlainValue.Describe(value)}";
+            // An enum is a string to the designer, so "expected string" would not say what is wrong with a string.
+            var expected = target.IsEnum ? $"one of {string.Join(", ", Enum.GetNames(target))}" : Sdk.Descriptors.ValueTypeNames.Of(target);
+            error = $"expected {expected}, got {PlainValue.Describe(value)}";
             return false;
         }
     }
