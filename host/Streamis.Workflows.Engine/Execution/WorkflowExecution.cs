@@ -185,7 +185,7 @@ internal sealed partial class WorkflowExecution
                 CompleteFrame(frame, context.Node, result.OutcomeName ?? ActivityResult.DoneOutcome);
                 break;
             case ActivityResultKind.Waiting:
-                var hasBookmark = State.Bookmarks.Exists(b => b.FrameId == frame.Id);
+                var hasBookmark = HasBookmark(frame.Id);
                 if (!hasBookmark && frame.ActiveChildren == 0 && !IsQueued(frame.Id))
                 {
                     FaultFrame(frame, context.Node, new ActivityError(
