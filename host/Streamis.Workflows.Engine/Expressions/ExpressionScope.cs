@@ -35,9 +35,10 @@ public sealed class ExpressionScope
                 result = PlainValue.From(expression.Template.Evaluate(context));
             else
             {
+                // Render returns the text and then clears the output it wrote to, so the pushed output reads empty.
                 context.PushOutput();
-                expression.Template.Render(context);
-                result = context.PopOutput().ToString();
+                result = expression.Template.Render(context);
+                context.PopOutput();
             }
             context.PopGlobal();
             if (!timeout.TryReset()) Renew();
