@@ -1,3 +1,4 @@
+using Streamis.Workflows.Engine.Execution;
 using Streamis.Workflows.Engine.Templates;
 using Streamis.Workflows.Sdk.Activities;
 
@@ -31,17 +32,8 @@ public sealed class RenderTemplate : Activity
         else text = context.Get(Template);
         if (text is null) return Fault("set either templateName or template");
 
-        var model = context.Get(Model);
-        var previous = context.GetVariable("model");
-        context.SetVariable("model", model);
-        try
-        {
-            context.Set(Text, context.Evaluate(text)?.ToString() ?? "");
-        }
-        finally
-        {
-            context.SetVariable("model", previous);
-        }
+        var model = new Dictionary<string, object?> { ["model"] = context.Get(Model) };
+        context.Set(Text, ((FrameContext)context).Evaluate(text, model)?.ToString() ?? "");
         return Done();
     }
 }

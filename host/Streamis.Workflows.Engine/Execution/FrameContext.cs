@@ -115,6 +115,18 @@ internal sealed class FrameContext(WorkflowExecution execution, FrameState frame
         lock (Execution.Gate) return Execution.Expressions.Evaluate(compiled, Execution.Globals(Frame));
     }
 
+    /// <summary>Evaluates with further names beside the usual ones (RenderTemplate's <c>model</c>).</summary>
+    public object? Evaluate(string expression, IReadOnlyDictionary<string, object?> names)
+    {
+        var compiled = Execution.Runner.Expressions.Compile(expression);
+        lock (Execution.Gate)
+        {
+            var globals = Execution.Globals(Frame);
+            foreach (var (name, value) in names) globals[name] = value;
+            return Execution.Expressions.Evaluate(compiled, globals);
+        }
+    }
+
     public override void Log(string message, LogSeverity severity = LogSeverity.Information, object? data = null)
     {
         lock (Execution.Gate)
