@@ -40,7 +40,13 @@ internal sealed class FrameContext(WorkflowExecution execution, FrameState frame
 
     public override IDictionary<string, object?> Properties => Frame.Properties ??= [];
 
-    public override int ActiveChildCount => Frame.ActiveChildren;
+    public override int ActiveChildCount
+    {
+        get
+        {
+            lock (Execution.Gate) return Frame.ActiveChildren + Execution.UndeliveredChildResults(Frame.Id);
+        }
+    }
 
     public override CancellationToken CancellationToken
     {

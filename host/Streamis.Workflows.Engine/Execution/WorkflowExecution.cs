@@ -201,6 +201,21 @@ internal sealed partial class WorkflowExecution
         State.UpdatedAt = Clock.GetUtcNow();
     }
 
+    /// <summary>
+    /// Children of a frame that have ended but whose completion or fault is still queued for it. They count as active
+    /// until delivered; otherwise a composite would finish on the first of several children that ended together and
+    /// drop the others' results.
+    /// </summary>
+    public int UndeliveredChildResults(int frameId)
+    {
+        var count = 0;
+        foreach (var item in queue)
+            if (item.FrameId == frameId && item.Kind is WorkKind.ChildCompleted or WorkKind.ChildFaulted) count++;
+        if (deferred.TryGetValue(frameId, out var waiting))
+            count += waiting.Count(item => item.Kind is WorkKind.ChildCompleted or WorkKind.ChildFaulted);
+        return count;
+    }
+
     private bool IsQueued(int frameId)
     {
         foreach (var item in queue)
