@@ -1,18 +1,13 @@
-using BenchmarkDotNet.Configs;
-using BenchmarkDotNet.Exporters;
 using BenchmarkDotNet.Running;
 
 namespace Streamis.Workflows.Benchmarks;
 
 /// <summary>
-/// Entry point for every benchmark class of this assembly; pick them with <c>--filter</c>. Each run leaves a
-/// GitHub-flavoured Markdown table per class under <c>BenchmarkDotNet.Artifacts/results/</c>.
+/// Entry point for every benchmark class of this assembly; pick them with <c>--filter</c>. The default config
+/// already writes a GitHub-flavoured Markdown table per class (<c>*-report-github.md</c>, beside CSV and HTML)
+/// under <c>BenchmarkDotNet.Artifacts/results/</c>; adding the exporter again only earns a duplicate warning.
 /// </summary>
 public static class Program
 {
-    public static void Main(string[] args)
-    {
-        var config = DefaultConfig.Instance.AddExporter(MarkdownExporter.GitHub);
-        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, config);
-    }
+    public static void Main(string[] args) => BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
 }

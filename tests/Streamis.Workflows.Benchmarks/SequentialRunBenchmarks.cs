@@ -38,15 +38,15 @@ public class SequentialRunBenchmarks
             throw new InvalidOperationException($"the benchmark workflow ended {check.Status} with {check.Journal.Count} journal entries");
     }
 
-    [Benchmark(Description = "Workflow: 10-activity Sequence")]
-    public async Task<WorkflowStatus> Workflow()
+    [Benchmark]
+    public async Task<WorkflowStatus> WorkflowSequenceOf10()
     {
         var result = await runner.RunAsync(definition);
         return result.Status == WorkflowStatus.Completed ? result.Status : throw new InvalidOperationException($"run ended {result.Status}");
     }
 
-    [Benchmark(Baseline = true, Description = "Plain C#: 10 awaited calls")]
-    public async ValueTask<long> PlainCSharp()
+    [Benchmark(Baseline = true)]
+    public async ValueTask<long> PlainCSharp10Calls()
     {
         long total = 0;
         for (var i = 1; i <= Steps; i++) total += await AddOneAsync(i);

@@ -14,7 +14,7 @@ public class ExampleWorkflowTests
     private static readonly Dictionary<string, object> SampleInputs = new()
     {
         ["retry-with-backoff.json"] = new { jobName = "ods_order_etl" },
-        ["parallel-report.json"] = new { jobs = ThreeJobs, runningJobs = new[] { "ods_order_etl", "ads_gmv_realtime" }, parallelism = 2 },
+        ["parallel-report.json"] = new { jobs = ThreeJobs, runningJobs = new[] { "ods_order_etl", "ads_gmv_realtime" } },
     };
 
     public static TheoryData<string> ExampleFiles()
@@ -102,11 +102,15 @@ public class ExampleWorkflowTests
         Assert.Equal(["ods_order_etl is still UNKNOWN after 4 poll(s); giving up"], LogsOf(result, "gaveUp"));
     }
 
-    [Fact]
-    public async Task Parallel_report_tables_every_job_in_input_order_and_lists_those_to_start()
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(8)]
+    public async Task Parallel_report_tables_every_job_in_input_order_and_lists_those_to_start(int parallelism)
     {
         var engine = new TestEngine();
-        var result = await engine.RunAsync(Read("parallel-report.json"), SampleInputs["parallel-report.json"]);
+        var result = await engine.RunAsync(Read("parallel-report.json"),
+            new { jobs = ThreeJobs, runningJobs = new[] { "ods_order_etl", "ads_gmv_realtime" }, parallelism });
 
         Assert.Equal(WorkflowStatus.Completed, result.Status);
         Assert.Equal("""
