@@ -1,1 +1,13 @@
-class P { static void Main(){} }
+using BenchmarkDotNet.Running;
+
+namespace Streamis.Workflows.Benchmarks;
+
+/// <summary>
+/// Entry point for every benchmark class of this assembly; pick them with <c>--filter</c>. The default config
+/// already writes a GitHub-flavoured Markdown table per class (<c>*-report-github.md</c>, beside CSV and HTML)
+/// under <c>BenchmarkDotNet.Artifacts/results/</c>; adding the exporter again only earns a duplicate warning.
+/// </summary>
+public static class Program
+{
+    public static void Main(string[] args) => BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+}

@@ -39,17 +39,17 @@ internal sealed partial class WorkflowExecution
         for (var scope = State.Scopes[owner.ScopeId]; scope.OwnerFrameId is { } ownerId; scope = State.Scopes[State.Frames[ownerId].ScopeId]) depth++;
         if (depth >= runner.Options.MaxWorkflowDepth)
             throw new InvalidOperationException($"child workflows are nested more than {runner.Options.MaxWorkflowDepth} deep (does \"{graph.Definition.Id}\" run itself?)");
-        var scopeState = NewScope(graph, input, owner.Id);
+        var scopeState = NewScope(State, graph, input, owner.Id);
         graphs[scopeState.Id] = graph;
         var root = ScheduleChild(owner, graph.Root, null, null, scopeState.Id);
         scopeState.RootFrameId = root.Id;
     }
 
-    public ScopeState NewScope(WorkflowGraph graph, Dictionary<string, object?> input, int? ownerFrameId)
+    public static ScopeState NewScope(InstanceState state, WorkflowGraph graph, Dictionary<string, object?> input, int? ownerFrameId)
     {
         var scope = new ScopeState
         {
-            Id = ownerFrameId is null ? 0 : State.NextScopeId++,
+            Id = ownerFrameId is null ? 0 : state.NextScopeId++,
             DefinitionId = graph.Definition.Id,
             DefinitionVersion = graph.Definition.Version,
             OwnerFrameId = ownerFrameId,
@@ -58,7 +58,7 @@ internal sealed partial class WorkflowExecution
         foreach (var variable in graph.Definition.Variables)
             scope.Variables[variable.Name] = variable.Default is null ? null
                 : PlainValue.From(ValueConverter.ConvertOrThrow(PlainValue.FromJson(variable.Default), WorkflowCompiler.ClrTypeOf(variable.Type), variable.Name));
-        State.Scopes[scope.Id] = scope;
+        state.Scopes[scope.Id] = scope;
         return scope;
     }
 
@@ -81,7 +81,7 @@ internal sealed partial class WorkflowExecution
         var now = Clock.GetUtcNow();
         AppendJournal(JournalEventKind.Completed, frame, node, now, outcome: outcome);
         if (frame.ActiveChildren > 0) CancelDescendants(frame);
-        State.Bookmarks.RemoveAll(b => b.FrameId == frame.Id);
+        RemoveBookmarks(frame.Id);
         State.Frames.Remove(frame.Id);
         if (scope.RootFrameId == frame.Id && scope.OwnerFrameId is not null) State.Scopes.Remove(scope.Id);
 
@@ -135,7 +135,7 @@ internal sealed partial class WorkflowExecution
         {
             AppendJournal(JournalEventKind.Retrying, frame, node, now, error: error);
             CancelDescendants(frame);
-            State.Bookmarks.RemoveAll(b => b.FrameId == frame.Id);
+            RemoveBookmarks(frame.Id);
             RemoveQueued(frame.Id);
             frame.Properties = null;
             frame.Attempt++;
@@ -190,7 +190,7 @@ internal sealed partial class WorkflowExecution
         if (inflight.TryGetValue(frameId, out var context)) context.CancelInFlight(requeue: false);
         deferred.Remove(frameId);
         RemoveQueued(frameId);
-        State.Bookmarks.RemoveAll(b => b.FrameId == frameId);
+        RemoveBookmarks(frameId);
         State.Frames.Remove(frameId);
         foreach (var scope in State.Scopes.Values.Where(s => s.OwnerFrameId == frameId).ToList())
         {
@@ -199,6 +199,22 @@ internal sealed partial class WorkflowExecution
         }
         if (frame.Status != FrameStatus.Faulted && frame.ParentId is { } parentId && State.Frames.TryGetValue(parentId, out var parent))
             parent.ActiveChildren--;
+    }
+
+    // A loop rather than RemoveAll: a predicate capturing the frame would allocate on every completion,
+    // and most frames never create a bookmark.
+    private void RemoveBookmarks(int frameId)
+    {
+        var bookmarks = State.Bookmarks;
+        for (var i = bookmarks.Count - 1; i >= 0; i--)
+            if (bookmarks[i].FrameId == frameId) bookmarks.RemoveAt(i);
+    }
+
+    private bool HasBookmark(int frameId)
+    {
+        foreach (var bookmark in State.Bookmarks)
+            if (bookmark.FrameId == frameId) return true;
+        return false;
     }
 
     private void RemoveQueued(int frameId)

@@ -204,7 +204,7 @@ internal sealed partial class WorkflowExecution
                 checkpointDue = Checkpoint is not null && graphs[0].Definition.Options.CommitEachActivity && !completed;
                 break;
             case ActivityResultKind.Waiting:
-                var hasBookmark = State.Bookmarks.Exists(b => b.FrameId == frame.Id);
+                var hasBookmark = HasBookmark(frame.Id);
                 if (!hasBookmark && frame.ActiveChildren == 0 && !IsQueued(frame.Id))
                 {
                     FaultFrame(frame, context.Node, new ActivityError(

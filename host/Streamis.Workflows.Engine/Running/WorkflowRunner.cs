@@ -95,8 +95,7 @@ public sealed class WorkflowRunner
             CreatedAt = now,
             UpdatedAt = now,
         };
-        var execution = new WorkflowExecution(this, state, new Dictionary<int, WorkflowGraph> { [0] = graph }, CancellationToken.None);
-        var scope = execution.NewScope(graph, bound, ownerFrameId: null);
+        var scope = WorkflowExecution.NewScope(state, graph, bound, ownerFrameId: null);
         var root = new FrameState { Id = state.NextFrameId++, ScopeId = scope.Id, ActivityId = graph.Root.Activity.Id };
         scope.RootFrameId = root.Id;
         state.Frames[root.Id] = root;
@@ -168,13 +167,16 @@ public sealed class WorkflowRunner
         Func<InstanceState, IReadOnlyList<JournalEntry>, ValueTask>? checkpoint, CancellationToken cancellationToken)
     {
         var graphs = await LoadGraphsAsync(state, cancellationToken).ConfigureAwait(false);
-        var journal = new List<JournalEntry>();
+        List<JournalEntry>? journal = null;
         while (true)
         {
             var execution = new WorkflowExecution(this, state, graphs, cancellationToken) { Checkpoint = checkpoint };
             lock (execution.Gate) prepare?.Invoke(execution);
             await execution.RunAsync().ConfigureAwait(false);
-            journal.AddRange(checkpoint is null ? execution.Journal : execution.UncheckpointedJournal);
+            var lines = checkpoint is null ? execution.Journal : execution.UncheckpointedJournal;
+            // The first pass's journal is handed over as it is; only timer passes after it need appending.
+            if (journal is null) journal = lines as List<JournalEntry> ?? [.. lines];
+            else journal.AddRange(lines);
             if (!options.ResumeTimers || state.Status != WorkflowStatus.Suspended || cancellationToken.IsCancellationRequested) break;
             var timers = state.Bookmarks.Where(b => b.IsTimer).ToList();
             if (timers.Count == 0) break;
@@ -195,7 +197,7 @@ public sealed class WorkflowRunner
                 foreach (var timer in timers.Where(t => t.ResumeAt <= now)) e.Resume(timer, null);
             };
         }
-        return new RunResult(state, journal);
+        return new RunResult(state, journal ?? []);
     }
 
     private async Task<Dictionary<int, WorkflowGraph>> LoadGraphsAsync(InstanceState state, CancellationToken cancellationToken)

@@ -226,7 +226,7 @@ public class DefinitionRoundTripTests
 
         var result = await engine.Runner.RunAsync(definition);
 
-        Assert.Equal(Execution.WorkflowStatus.Completed, result.Status);
+        Assert.Equal(Streamis.Workflows.Engine.Execution.WorkflowStatus.Completed, result.Status);
         var echoed = Assert.IsType<Dictionary<string, object?>>(result.Outputs["echoed"]);
         Assert.Equal("{{ 1 + 1 }}", echoed["expression"]);
     }
