@@ -14,8 +14,6 @@ namespace Streamis.Workflows.Benchmarks;
 [MemoryDiagnoser]
 public class SequentialRunBenchmarks
 {
-    public const int Steps = 10;
-
     private WorkflowRunner runner = default!;
     private WorkflowDefinition definition = default!;
 
@@ -23,18 +21,10 @@ public class SequentialRunBenchmarks
     public void Setup()
     {
         runner = new WorkflowRunner(ActivityRegistry.CreateDefault().Add<AddOne>("benchmarks"));
-        var steps = string.Join(",\n", Enumerable.Range(1, Steps).Select(i => $$$"""{"id": "step{{{i}}}", "type": "AddOne", "inputs": {"value": {{{i}}}}}"""));
-        definition = runner.Parse($$"""
-            {
-              "id": "sequential-10", "name": "Ten trivial steps",
-              "root": {"id": "sequence", "type": "Sequence", "activities": [
-                {{steps}}
-              ]}
-            }
-            """);
+        definition = runner.Parse(SequentialWorkflow.Json);
         runner.Compile(definition);
         var check = runner.RunAsync(definition).GetAwaiter().GetResult();
-        if (check.Status != WorkflowStatus.Completed || check.Journal.Count != Steps + 1)
+        if (check.Status != WorkflowStatus.Completed || check.Journal.Count != SequentialWorkflow.Steps + 1)
             throw new InvalidOperationException($"the benchmark workflow ended {check.Status} with {check.Journal.Count} journal entries");
     }
 
@@ -49,7 +39,7 @@ public class SequentialRunBenchmarks
     public async ValueTask<long> PlainCSharp10Calls()
     {
         long total = 0;
-        for (var i = 1; i <= Steps; i++) total += await AddOneAsync(i);
+        for (var i = 1; i <= SequentialWorkflow.Steps; i++) total += await AddOneAsync(i);
         return total;
     }
 
