@@ -40,6 +40,9 @@ public sealed class WorkflowDatabase
 
     public bool IsSqlite => Options.Provider == DatabaseProvider.Sqlite;
 
+    /// <summary>Quotes a column name for hand-written SQL (<c>key</c> is reserved on MySQL).</summary>
+    public string Quote(string identifier) => IsSqlite ? $"\"{identifier}\"" : $"`{identifier}`";
+
     public WorkflowDbContext CreateContext() => IsSqlite
         ? new SqliteWorkflowDbContext((DbContextOptions<SqliteWorkflowDbContext>)sqliteOptions)
         : new MySqlWorkflowDbContext((DbContextOptions<MySqlWorkflowDbContext>)mySqlOptions);

@@ -217,7 +217,7 @@ internal sealed partial class WorkflowExecution
                 FaultFrame(frame, context.Node, result.Error ?? new ActivityError("the activity faulted", "ActivityFault"));
                 break;
         }
-        State.UpdatedAt = Clock.GetUtcNow();
+        // UpdatedAt is stamped where the state leaves this run (checkpoint, end), not on every step.
     }
 
     /// <summary>
@@ -249,6 +249,7 @@ internal sealed partial class WorkflowExecution
         lock (Gate)
         {
             checkpointDue = false;
+            State.UpdatedAt = Clock.GetUtcNow();
             SyncQueue();
             var status = State.Status;
             State.Status = WorkflowStatus.Running;

@@ -86,7 +86,7 @@ public sealed class WorkflowRunner
         var now = Options.Clock.GetUtcNow();
         var state = new InstanceState
         {
-            InstanceId = options?.InstanceId ?? Guid.NewGuid().ToString("N"),
+            InstanceId = options?.InstanceId ?? InstanceIds.New(),
             DefinitionId = definition.Id,
             DefinitionVersion = definition.Version,
             CorrelationId = options?.CorrelationId,

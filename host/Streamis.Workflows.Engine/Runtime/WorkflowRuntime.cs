@@ -18,6 +18,7 @@ public sealed partial class WorkflowRuntime : IAsyncDisposable
 {
     private readonly ConcurrentDictionary<string, Task> running = new();
     private readonly ConcurrentDictionary<string, TaskCompletionSource> settled = new();
+    private readonly ConcurrentDictionary<(string Id, int? Version), (DefinitionRecord Record, long ExpiresAt)> definitions = new();
     private TaskCompletionSource wake = NewWake();
     private readonly ILogger logger;
     private CancellationTokenSource? stopping;
@@ -79,8 +80,7 @@ public sealed partial class WorkflowRuntime : IAsyncDisposable
     public async Task<string> StartWorkflowAsync(string definitionId, IReadOnlyDictionary<string, object?>? input = null,
         string? correlationId = null, int? version = null, string? instanceId = null, CancellationToken cancellationToken = default)
     {
-        var record = await Definitions.FindAsync(definitionId, version, cancellationToken).ConfigureAwait(false)
-            ?? throw new DefinitionNotFoundException(definitionId, version);
+        var record = await FindDefinitionAsync(definitionId, version, cancellationToken).ConfigureAwait(false);
         var graph = await Runner.GetGraphAsync(record.DefinitionId, record.Version, cancellationToken).ConfigureAwait(false);
         var state = Runner.CreateInstance(graph.Definition, input, new RunOptions { CorrelationId = correlationId, InstanceId = instanceId });
         await Instances.CreateAsync(state, CommitOf(state, [], [], @continue: true, release: true), cancellationToken).ConfigureAwait(false);
@@ -97,8 +97,7 @@ public sealed partial class WorkflowRuntime : IAsyncDisposable
     public async Task<InstanceSummary> RunWorkflowAsync(string definitionId, IReadOnlyDictionary<string, object?>? input = null,
         string? correlationId = null, int? version = null, CancellationToken cancellationToken = default)
     {
-        var record = await Definitions.FindAsync(definitionId, version, cancellationToken).ConfigureAwait(false)
-            ?? throw new DefinitionNotFoundException(definitionId, version);
+        var record = await FindDefinitionAsync(definitionId, version, cancellationToken).ConfigureAwait(false);
         var graph = await Runner.GetGraphAsync(record.DefinitionId, record.Version, cancellationToken).ConfigureAwait(false);
         var state = Runner.CreateInstance(graph.Definition, input, new RunOptions { CorrelationId = correlationId });
         if (graph.Definition.Options.CommitEachActivity)
@@ -177,6 +176,22 @@ public sealed partial class WorkflowRuntime : IAsyncDisposable
                 return await Instances.GetAsync(instanceId, cancellationToken).ConfigureAwait(false);
             }
         }
+    }
+
+    /// <summary>Drops cached lookups of a definition, after it was published or retracted here.</summary>
+    public void ForgetDefinition(string definitionId)
+    {
+        foreach (var key in definitions.Keys.Where(k => k.Id == definitionId)) definitions.TryRemove(key, out _);
+    }
+
+    private async Task<DefinitionRecord> FindDefinitionAsync(string definitionId, int? version, CancellationToken cancellationToken)
+    {
+        var now = Environment.TickCount64;
+        if (definitions.TryGetValue((definitionId, version), out var hit) && hit.ExpiresAt > now) return hit.Record;
+        var record = await Definitions.FindAsync(definitionId, version, cancellationToken).ConfigureAwait(false)
+            ?? throw new DefinitionNotFoundException(definitionId, version);
+        definitions[(definitionId, version)] = (record, now + (long)Options.DefinitionCacheDuration.TotalMilliseconds);
+        return record;
     }
 
     /// <summary>Tells the dispatcher there is work now (a start, a signal).</summary>

@@ -20,6 +20,12 @@ public sealed class WorkflowRuntimeOptions
     /// <summary>Finished instances older than this are pruned with their journals; null keeps them.</summary>
     public TimeSpan? Retention { get; set; }
 
+    /// <summary>
+    /// How long a start may reuse a definition lookup. A publish on this node is seen at once (the API forgets
+    /// the entry); one on another node within this time.
+    /// </summary>
+    public TimeSpan DefinitionCacheDuration { get; set; } = TimeSpan.FromSeconds(1);
+
     /// <summary>Prune faulted instances too (they can no longer be retried once pruned).</summary>
     public bool PruneFaulted { get; set; }
 }

@@ -13,30 +13,25 @@ public sealed class EfInstanceStore(WorkflowDatabase database) : IInstanceStore
     public async Task CreateAsync(InstanceState state, InstanceCommit content, CancellationToken cancellationToken)
     {
         await using var db = database.CreateContext();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         var (status, subStatus) = InstanceStatuses.Of(content.Status);
-        db.Instances.Add(new InstanceEntity
-        {
-            Id = state.InstanceId,
-            DefinitionId = state.DefinitionId,
-            DefinitionVersion = state.DefinitionVersion,
-            Status = status,
-            SubStatus = subStatus,
-            CorrelationId = state.CorrelationId,
-            CreatedAt = UnixTime.Ms(state.CreatedAt),
-            UpdatedAt = UnixTime.Ms(content.UpdatedAt),
-            FinishedAt = content.FinishedAt is { } f ? UnixTime.Ms(f) : null,
-            IncidentCount = content.IncidentCount,
-            State = content.StateJson,
-        });
-        AddChildren(db, content, pending: []);
         try
         {
-            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            await SqlRows.InsertAsync(db, database, "wf_instances", InstanceColumns,
+            [
+                [
+                    state.InstanceId, state.DefinitionId, state.DefinitionVersion, status, subStatus, state.CorrelationId, null,
+                    UnixTime.Ms(state.CreatedAt), UnixTime.Ms(content.UpdatedAt), content.FinishedAt is { } f ? UnixTime.Ms(f) : null,
+                    content.IncidentCount, content.StateJson,
+                ],
+            ], cancellationToken).ConfigureAwait(false);
         }
-        catch (DbUpdateException e) when (UniqueViolation.Is(e))
+        catch (Exception e) when (UniqueViolation.Is(e))
         {
             throw new InvalidOperationException($"an instance with id \"{state.InstanceId}\" already exists");
         }
+        await WriteChildrenAsync(db, content, pending: [], cancellationToken).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<IReadOnlyList<string>> FindDueAsync(DateTimeOffset now, int max, IReadOnlyCollection<string> exclude, CancellationToken cancellationToken)
@@ -137,8 +132,7 @@ public sealed class EfInstanceStore(WorkflowDatabase database) : IInstanceStore
         var pending = await db.WorkItems.Where(w => w.InstanceId == commit.InstanceId)
             .Select(w => new { w.Kind, w.BookmarkId }).ToListAsync(cancellationToken).ConfigureAwait(false);
 
-        AddChildren(db, commit, pending.Select(p => (p.Kind, p.BookmarkId)).ToList());
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        await WriteChildrenAsync(db, commit, pending.Select(p => (p.Kind, p.BookmarkId)).ToList(), cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return true;
     }
@@ -333,34 +327,49 @@ public sealed class EfInstanceStore(WorkflowDatabase database) : IInstanceStore
         }
     }
 
+    private static readonly string[] InstanceColumns =
+        ["id", "definition_id", "definition_version", "status", "sub_status", "correlation_id", "name", "created_at", "updated_at", "finished_at", "incident_count", "state"];
+
+    private static readonly string[] BookmarkColumns = ["id", "instance_id", "name", "key", "hash", "correlation_id", "activity_id", "resume_at", "created_at"];
+
+    private static readonly string[] WorkItemColumns = ["instance_id", "kind", "bookmark_id", "payload", "due_at", "created_at"];
+
+    private static readonly string[] JournalColumns =
+    [
+        "instance_id", "sequence", "activity_id", "activity_type", "frame_id", "kind", "timestamp", "started_at", "duration_ms",
+        "outcome", "attempt", "error_message", "error_type", "message", "severity", "data", "node_id",
+    ];
+
     /// <summary>Bookmarks, their timer items, a continue item and journal lines of a commit.</summary>
-    private static void AddChildren(WorkflowDbContext db, InstanceCommit commit, List<(string Kind, string? BookmarkId)> pending)
+    private async Task WriteChildrenAsync(WorkflowDbContext db, InstanceCommit commit, List<(string Kind, string? BookmarkId)> pending, CancellationToken cancellationToken)
     {
         var updated = UnixTime.Ms(commit.UpdatedAt);
         // A faulted instance keeps its bookmarks but no timers: they would fire at an instance that ignores them.
         var armed = commit.Status is WorkflowStatus.Running or WorkflowStatus.Suspended;
+        var bookmarks = new List<object?[]>(commit.Bookmarks.Count);
+        var items = new List<object?[]>();
         foreach (var bookmark in commit.Bookmarks)
         {
-            db.Bookmarks.Add(new BookmarkEntity
-            {
-                Id = bookmark.Id,
-                InstanceId = commit.InstanceId,
-                Name = bookmark.Name,
-                Key = bookmark.Key,
-                Hash = bookmark.Hash,
-                CorrelationId = commit.CorrelationId,
-                ActivityId = bookmark.ActivityId,
-                ResumeAt = bookmark.ResumeAt is { } at ? UnixTime.Ms(at) : null,
-                CreatedAt = UnixTime.Ms(bookmark.CreatedAt),
-            });
+            bookmarks.Add([bookmark.Id, commit.InstanceId, bookmark.Name, bookmark.Key, bookmark.Hash, commit.CorrelationId, bookmark.ActivityId,
+                bookmark.ResumeAt is { } at ? UnixTime.Ms(at) : null, UnixTime.Ms(bookmark.CreatedAt)]);
             // A bookmark already resumed from outside keeps that item; its timer would only resume it twice.
             if (bookmark.ResumeAt is { } due && armed && !pending.Any(p => p.BookmarkId == bookmark.Id))
-                db.WorkItems.Add(new WorkItemEntity { InstanceId = commit.InstanceId, Kind = WorkKindNames.Timer, BookmarkId = bookmark.Id, DueAt = UnixTime.Ms(due), CreatedAt = updated });
+                items.Add([commit.InstanceId, WorkKindNames.Timer, bookmark.Id, null, UnixTime.Ms(due), updated]);
         }
         if (commit.Continue && !pending.Any(p => p.Kind == WorkKindNames.Continue))
-            db.WorkItems.Add(new WorkItemEntity { InstanceId = commit.InstanceId, Kind = WorkKindNames.Continue, DueAt = updated, CreatedAt = updated });
-        foreach (var line in commit.Journal) db.Journal.Add(JournalRow(commit.InstanceId, line, commit.NodeId));
+            items.Add([commit.InstanceId, WorkKindNames.Continue, null, null, updated, updated]);
+        var journal = commit.Journal.Select(line => JournalRow(commit.InstanceId, line, commit.NodeId)).ToList();
+        await SqlRows.InsertAsync(db, database, "wf_bookmarks", BookmarkColumns, bookmarks, cancellationToken).ConfigureAwait(false);
+        await SqlRows.InsertAsync(db, database, "wf_work_items", WorkItemColumns, items, cancellationToken).ConfigureAwait(false);
+        await SqlRows.InsertAsync(db, database, "wf_journal", JournalColumns, journal, cancellationToken).ConfigureAwait(false);
     }
+
+    private static object?[] JournalRow(string instanceId, JournalEntry line, string nodeId) =>
+    [
+        instanceId, line.Sequence, line.ActivityId, line.ActivityType, line.FrameId, line.Kind.ToString(), UnixTime.Ms(line.Timestamp),
+        line.StartedAt is { } s ? UnixTime.Ms(s) : null, line.DurationMs, line.Outcome, line.Attempt, line.ErrorMessage, line.ErrorType,
+        line.Message, line.Severity?.ToString(), line.Data is null ? null : JsonSerializer.Serialize(line.Data, PlainValueJsonConverter.Options), nodeId,
+    ];
 
     private static IQueryable<SummaryRow> Summaries(IQueryable<InstanceEntity> rows) =>
         rows.Select(i => new SummaryRow(i.Id, i.DefinitionId, i.DefinitionVersion, i.SubStatus, i.CorrelationId, i.Name, i.CreatedAt, i.UpdatedAt, i.FinishedAt, i.IncidentCount));
@@ -369,26 +378,6 @@ public sealed class EfInstanceStore(WorkflowDatabase database) : IInstanceStore
         new(r.Id, r.DefinitionId, r.DefinitionVersion, InstanceStatuses.Parse(r.SubStatus), r.SubStatus, r.CorrelationId, r.Name,
             UnixTime.At(r.CreatedAt), UnixTime.At(r.UpdatedAt), UnixTime.At(r.FinishedAt), r.IncidentCount);
 
-    private static JournalEntity JournalRow(string instanceId, JournalEntry line, string nodeId) => new()
-    {
-        InstanceId = instanceId,
-        Sequence = line.Sequence,
-        ActivityId = line.ActivityId,
-        ActivityType = line.ActivityType,
-        FrameId = line.FrameId,
-        Kind = line.Kind.ToString(),
-        Timestamp = UnixTime.Ms(line.Timestamp),
-        StartedAt = line.StartedAt is { } s ? UnixTime.Ms(s) : null,
-        DurationMs = line.DurationMs,
-        Outcome = line.Outcome,
-        Attempt = line.Attempt,
-        ErrorMessage = line.ErrorMessage,
-        ErrorType = line.ErrorType,
-        Message = line.Message,
-        Severity = line.Severity?.ToString(),
-        Data = line.Data is null ? null : JsonSerializer.Serialize(line.Data, PlainValueJsonConverter.Options),
-        NodeId = nodeId,
-    };
 
     private sealed record SummaryRow(string Id, string DefinitionId, int DefinitionVersion, string SubStatus, string? CorrelationId, string? Name,
         long CreatedAt, long UpdatedAt, long? FinishedAt, int IncidentCount);

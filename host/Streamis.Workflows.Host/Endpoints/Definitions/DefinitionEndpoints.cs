@@ -54,14 +54,18 @@ public static class DefinitionEndpoints
     /// Saves the body as the latest draft (and publishes it with <c>?publish=true</c>). A draft may still have
     /// validation problems — they are returned — but publishing needs none.
     /// </summary>
-    private static async Task<IResult> SaveAsync(HttpRequest request, bool? publish, WorkflowRunner runner, IDefinitionStore store, CancellationToken ct)
+    private static async Task<IResult> SaveAsync(HttpRequest request, bool? publish, WorkflowRunner runner, IDefinitionStore store, WorkflowRuntime runtime, CancellationToken ct)
     {
         var (definition, readProblems) = runner.Reader.Read(await ReadBodyAsync(request, ct));
         if (definition is null || readProblems.Count > 0) return ProblemResults.Invalid(readProblems, "The definition cannot be read");
         var problems = runner.Validate(definition);
         if (publish == true && problems.Count > 0) return ProblemResults.Invalid(problems, "The definition cannot be published");
         var saved = await store.SaveDraftAsync(definition, ct);
-        if (publish == true) saved = await store.PublishAsync(saved.DefinitionId, saved.Version, ct) ?? saved;
+        if (publish == true)
+        {
+            saved = await store.PublishAsync(saved.DefinitionId, saved.Version, ct) ?? saved;
+            runtime.ForgetDefinition(saved.DefinitionId);
+        }
         return Results.Ok(new SaveDefinitionResponse(saved.DefinitionId, saved.Version, saved.IsPublished,
             problems.Select(p => new ProblemResponse(p.Path, p.Message)).ToList()));
     }
@@ -73,7 +77,7 @@ public static class DefinitionEndpoints
         return Results.Ok(new ValidationResponse(problems.Count == 0, problems.Select(p => new ProblemResponse(p.Path, p.Message)).ToList()));
     }
 
-    private static async Task<IResult> PublishAsync(string definitionId, int? version, WorkflowRunner runner, IDefinitionStore store, CancellationToken ct)
+    private static async Task<IResult> PublishAsync(string definitionId, int? version, WorkflowRunner runner, IDefinitionStore store, WorkflowRuntime runtime, CancellationToken ct)
     {
         var record = version is { } v ? await store.FindAsync(definitionId, v, ct) : (await store.ListVersionsAsync(definitionId, ct)).FirstOrDefault();
         if (record is null) return ProblemResults.NotFound($"no workflow definition \"{definitionId}\"{(version is null ? "" : $" version {version}")}");
@@ -81,13 +85,18 @@ public static class DefinitionEndpoints
         var problems = runner.Validate(definition);
         if (problems.Count > 0) return ProblemResults.Invalid(problems, "The definition cannot be published");
         var published = await store.PublishAsync(definitionId, record.Version, ct);
+        runtime.ForgetDefinition(definitionId);
         return Results.Ok(Describe(published!));
     }
 
-    private static async Task<IResult> RetractAsync(string definitionId, IDefinitionStore store, CancellationToken ct) =>
-        await store.RetractAsync(definitionId, ct)
+    private static async Task<IResult> RetractAsync(string definitionId, IDefinitionStore store, WorkflowRuntime runtime, CancellationToken ct)
+    {
+        var retracted = await store.RetractAsync(definitionId, ct);
+        runtime.ForgetDefinition(definitionId);
+        return retracted
             ? Results.Ok(new { definitionId, published = false })
             : ProblemResults.NotFound($"workflow definition \"{definitionId}\" has no published version");
+    }
 
     private static async Task<string> ReadBodyAsync(HttpRequest request, CancellationToken ct)
     {
