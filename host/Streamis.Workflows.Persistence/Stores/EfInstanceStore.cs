@@ -361,7 +361,8 @@ public sealed class EfInstanceStore(WorkflowDatabase database) : IInstanceStore
         var journal = commit.Journal.Select(line => JournalRow(commit.InstanceId, line, commit.NodeId)).ToList();
         await SqlRows.InsertAsync(db, database, "wf_bookmarks", BookmarkColumns, bookmarks, cancellationToken).ConfigureAwait(false);
         await SqlRows.InsertAsync(db, database, "wf_work_items", WorkItemColumns, items, cancellationToken).ConfigureAwait(false);
-        await SqlRows.InsertAsync(db, database, "wf_journal", JournalColumns, journal, cancellationToken).ConfigureAwait(false);
+        if (database.IsSqlite) await SqlRows.InsertJsonAsync(db, database, "wf_journal", JournalColumns, journal, cancellationToken).ConfigureAwait(false);
+        else await SqlRows.InsertAsync(db, database, "wf_journal", JournalColumns, journal, cancellationToken).ConfigureAwait(false);
     }
 
     private static object?[] JournalRow(string instanceId, JournalEntry line, string nodeId) =>
