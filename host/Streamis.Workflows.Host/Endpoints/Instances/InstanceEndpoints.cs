@@ -88,6 +88,7 @@ public static class InstanceEndpoints
         {
             var body = await JsonBody.ReadAsync(request, ct);
             payload = body.Any("payload");
+            body.ThrowIfInvalid();
         }
         var result = await runtime.ResumeBookmarkAsync(instanceId, bookmarkId, payload, ct);
         return result.Resumed == 0
