@@ -8,12 +8,19 @@ using Streamis.Workflows.Host.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
 var paths = new HostPaths(builder.Configuration);
-// The file sink's path in appsettings refers to this variable, so logs land in the data folder.
+// The file sink's path in appsettings refers to %STREAMIS_LOG_DIR%, so logs land in the data folder. It is filled in
+// here, in this host's configuration: the process environment is shared by every host in the process (tests run
+// several), and one host's folder would leak into another's log path.
+foreach (var sink in builder.Configuration.GetSection("Serilog:WriteTo").GetChildren())
+    if (sink["Args:path"] is { } logPath && logPath.Contains("%STREAMIS_LOG_DIR%", StringComparison.Ordinal))
+        builder.Configuration[$"{sink.Path}:Args:path"] = logPath.Replace("%STREAMIS_LOG_DIR%", paths.LogDirectory, StringComparison.Ordinal);
+// Still set for any other configured path that names it (one host per process in production).
 Environment.SetEnvironmentVariable("STREAMIS_LOG_DIR", paths.LogDirectory);
 
+// This host's own logger, not the process-wide static one: several hosts in one process (tests) each log to their own files.
 builder.Services.AddSerilog((services, logger) => logger
     .ReadFrom.Configuration(builder.Configuration)
-    .ReadFrom.Services(services));
+    .ReadFrom.Services(services), preserveStaticLogger: true);
 using var startupLoggerFactory = LoggerFactory.Create(l => l.AddSerilog(new LoggerConfiguration().ReadFrom.Configuration(builder.Configuration).CreateLogger(), dispose: true));
 var startupLogger = startupLoggerFactory.CreateLogger("Startup");
 
@@ -24,7 +31,11 @@ builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true)
 
 var app = builder.Build();
 // Outermost, so it logs the status the caller really got.
-app.UseSerilogRequestLogging(o => o.MessageTemplate = "HTTP {RequestMethod} {RequestPath} answered {StatusCode} in {Elapsed:0.0} ms");
+app.UseSerilogRequestLogging(o =>
+{
+    o.MessageTemplate = "HTTP {RequestMethod} {RequestPath} answered {StatusCode} in {Elapsed:0.0} ms";
+    o.Logger = app.Services.GetRequiredService<Serilog.ILogger>();
+});
 app.UseMiddleware<ErrorHandlingMiddleware>();
 // The framework's own bare answers (unknown route, wrong method) get a problem body too.
 app.UseStatusCodePages(context => ProblemResults.WriteAsync(context.HttpContext, context.HttpContext.Response.StatusCode,

@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using Microsoft.Extensions.Logging;
 using Streamis.Workflows.Engine.Compilation;
 using Streamis.Workflows.Engine.Expressions;
 using Streamis.Workflows.Engine.Running;
@@ -122,6 +123,8 @@ internal sealed partial class WorkflowExecution
         var node = NodeOf(frame);
         var context = new FrameContext(this, frame, node);
         ValueTask<ActivityResult> pending;
+        // Whatever the activity logs, now or after an await (the scope flows with it), names where it came from.
+        using var scope = runner.Logger?.BeginScope(ActivityScope(frame));
         try
         {
             var activity = node.Activity;
@@ -168,6 +171,13 @@ internal sealed partial class WorkflowExecution
         completions ??= Channel.CreateUnbounded<Completion>(new UnboundedChannelOptions { SingleReader = true });
         _ = TrackAsync(pending, item, context);
     }
+
+    private KeyValuePair<string, object>[] ActivityScope(FrameState frame) =>
+    [
+        new("InstanceId", State.InstanceId),
+        new("DefinitionId", State.DefinitionId),
+        new("ActivityId", frame.ActivityId),
+    ];
 
     private async Task TrackAsync(ValueTask<ActivityResult> pending, WorkItem item, FrameContext context)
     {

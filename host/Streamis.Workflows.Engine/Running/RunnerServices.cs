@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Streamis.Workflows.Engine.Templates;
 
 namespace Streamis.Workflows.Engine.Running;
@@ -13,6 +14,7 @@ internal sealed class RunnerServices(WorkflowRunner runner, IServiceProvider? ho
         if (serviceType == typeof(WorkflowRunner)) return runner;
         if (serviceType == typeof(ITemplateStore)) return templates.Value;
         if (serviceType == typeof(IWorkflowDefinitionProvider)) return runner.Options.Definitions;
+        if (serviceType == typeof(ILoggerFactory)) return runner.Options.LoggerFactory;
         return null;
     }
 }

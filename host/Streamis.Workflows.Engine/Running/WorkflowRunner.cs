@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
+using Microsoft.Extensions.Logging;
 using Streamis.Workflows.Engine.Compilation;
 using Streamis.Workflows.Engine.Definitions;
 using Streamis.Workflows.Engine.Execution;
@@ -27,6 +28,7 @@ public sealed class WorkflowRunner
         Compiler = new WorkflowCompiler(registry, Expressions);
         Reader = new DefinitionReader(registry);
         Services = new RunnerServices(this, Options.Services);
+        Logger = Options.LoggerFactory?.CreateLogger<WorkflowExecution>();
     }
 
     public ActivityRegistry Registry { get; }
@@ -40,6 +42,9 @@ public sealed class WorkflowRunner
     public DefinitionReader Reader { get; }
 
     public IServiceProvider Services { get; }
+
+    /// <summary>Opens the per-activity logging scope; null when no logger factory is configured.</summary>
+    internal ILogger? Logger { get; }
 
     /// <summary>Reads definition JSON; throws <see cref="InvalidDefinitionException"/> listing every problem.</summary>
     public WorkflowDefinition Parse(string json)

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Streamis.Workflows.Engine.Expressions;
 
 namespace Streamis.Workflows.Engine.Running;
@@ -20,6 +21,13 @@ public sealed class WorkflowRunnerOptions
 
     /// <summary>How deep RunWorkflow may nest.</summary>
     public int MaxWorkflowDepth { get; set; } = 16;
+
+    /// <summary>
+    /// Where the engine logs. When set, whatever is logged while an activity runs carries <c>InstanceId</c>,
+    /// <c>DefinitionId</c> and <c>ActivityId</c>, and the Log activity's messages go here as well as into the journal.
+    /// Null keeps the engine quiet; the journal still has everything.
+    /// </summary>
+    public ILoggerFactory? LoggerFactory { get; set; }
 
     /// <summary>Folder of Scriban templates for RenderTemplate (<c>templates/</c>).</summary>
     public string? TemplatesPath { get; set; }

@@ -120,9 +120,25 @@ public sealed partial class WorkflowRuntime
                 await BreakAsync(instanceId, e.Message, consumed).ConfigureAwait(false);
                 return;
             }
+            catch (JsonException e) when (!lost)
+            {
+                // A checkpoint could not serialise the state. Running again would end the same way: stop here.
+                await BreakAsync(instanceId, Unstorable(e), consumed).ConfigureAwait(false);
+                return;
+            }
 
             if (lost) return;
-            var done = await Instances.CommitAsync(CommitOf(state, result.Journal, consumed, @continue: state.Status == WorkflowStatus.Running, release: true), CancellationToken.None).ConfigureAwait(false);
+            InstanceCommit commit;
+            try
+            {
+                commit = CommitOf(state, result.Journal, consumed, @continue: state.Status == WorkflowStatus.Running, release: true);
+            }
+            catch (JsonException e)
+            {
+                await BreakAsync(instanceId, Unstorable(e), consumed).ConfigureAwait(false);
+                return;
+            }
+            var done = await Instances.CommitAsync(commit, CancellationToken.None).ConfigureAwait(false);
             if (!done)
             {
                 logger.LogWarning("Instance {InstanceId} was taken over by another node before it could commit; that node carries on", instanceId);
@@ -138,6 +154,10 @@ public sealed partial class WorkflowRuntime
             await renewal.ConfigureAwait(false);
         }
     }
+
+    /// <summary>Why a state (e.g. holding a value nested deeper than JSON allows) could not be stored.</summary>
+    private static string Unstorable(JsonException e) =>
+        $"the instance state cannot be stored: {e.Message}{(e.InnerException is { } inner ? $" ({inner.Message})" : "")}";
 
     private static void Lose(CancellationTokenSource burst, Action markLost)
     {

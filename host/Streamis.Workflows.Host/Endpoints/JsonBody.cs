@@ -13,6 +13,14 @@ namespace Streamis.Workflows.Host.Endpoints;
 public sealed class JsonBody
 {
     private const int MaxBytes = 4 * 1024 * 1024;
+
+    /// <summary>
+    /// How deep an input or payload may nest. It is stored inside the instance state a few levels down, and the
+    /// state (like every JSON the engine writes) may nest 64 deep; a deeper value would make the instance impossible
+    /// to commit, so it is refused here.
+    /// </summary>
+    private const int MaxValueDepth = 32;
+
     private readonly JsonObject body;
     private readonly List<ValidationProblem> problems = [];
 
@@ -74,12 +82,29 @@ public sealed class JsonBody
     public Dictionary<string, object?>? Object(string name)
     {
         if (body[name] is null) return null;
-        if (body[name] is JsonObject o) return (Dictionary<string, object?>)PlainValue.FromJson(o)!;
-        problems.Add(new($"$.{name}", "must be a JSON object"));
-        return null;
+        if (body[name] is not JsonObject o)
+        {
+            problems.Add(new($"$.{name}", "must be a JSON object"));
+            return null;
+        }
+        return IsTooDeep(name, o) ? null : (Dictionary<string, object?>)PlainValue.FromJson(o)!;
     }
 
-    public object? Any(string name) => PlainValue.FromJson(body[name]);
+    public object? Any(string name) => IsTooDeep(name, body[name]) ? null : PlainValue.FromJson(body[name]);
+
+    private bool IsTooDeep(string name, JsonNode? value)
+    {
+        if (DepthOf(value) <= MaxValueDepth) return false;
+        problems.Add(new($"$.{name}", $"nests deeper than {MaxValueDepth} levels"));
+        return true;
+    }
+
+    private static int DepthOf(JsonNode? node) => node switch
+    {
+        JsonObject o => 1 + o.Select(p => DepthOf(p.Value)).DefaultIfEmpty(0).Max(),
+        JsonArray a => 1 + a.Select(DepthOf).DefaultIfEmpty(0).Max(),
+        _ => 0,
+    };
 
     /// <summary>Throws with every problem found so far, if any.</summary>
     public void ThrowIfInvalid()

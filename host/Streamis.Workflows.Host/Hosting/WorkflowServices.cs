@@ -39,6 +39,7 @@ public static class WorkflowServices
             Services = sp,
             Definitions = new StoreDefinitionProvider(sp.GetRequiredService<IDefinitionStore>(), sp.GetRequiredService<ActivityRegistry>()),
             TemplatesPath = paths.TemplatesDirectory,
+            LoggerFactory = sp.GetRequiredService<ILoggerFactory>(),
         }));
         var runtimeOptions = configuration.GetSection("Runtime").Get<WorkflowRuntimeOptions>() ?? new WorkflowRuntimeOptions();
         services.AddSingleton(sp => new WorkflowRuntime(sp.GetRequiredService<WorkflowRunner>(), sp.GetRequiredService<IDefinitionStore>(),

@@ -60,6 +60,9 @@ public static class DefinitionEndpoints
         if (definition is null || readProblems.Count > 0) return ProblemResults.Invalid(readProblems, "The definition cannot be read");
         var problems = runner.Validate(definition);
         if (publish == true && problems.Count > 0) return ProblemResults.Invalid(problems, "The definition cannot be published");
+        // A draft may be unfinished, but the store keys and lists it by id and name: those must fit.
+        if (problems.Where(p => p.Path is "$.id" or "$.name").ToList() is { Count: > 0 } header)
+            return ProblemResults.Invalid(header, "The definition cannot be saved");
         var saved = await store.SaveDraftAsync(definition, ct);
         if (publish == true)
         {

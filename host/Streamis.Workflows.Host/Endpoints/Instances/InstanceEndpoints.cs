@@ -67,10 +67,16 @@ public static class InstanceEndpoints
             ? ProblemResults.NotFound($"no workflow instance \"{instanceId}\"")
             : Results.Ok(await instances.GetJournalAsync(instanceId, ct));
 
-    private static async Task<IResult> CancelAsync(string instanceId, WorkflowRuntime runtime, CancellationToken ct) =>
-        await runtime.CancelAsync(instanceId, ct)
+    private static async Task<IResult> CancelAsync(string instanceId, WorkflowRuntime runtime, IInstanceStore instances, CancellationToken ct)
+    {
+        var summary = await instances.GetAsync(instanceId, ct);
+        if (summary is null) return ProblemResults.NotFound($"no workflow instance \"{instanceId}\"");
+        if (summary.Status is WorkflowStatus.Completed or WorkflowStatus.Cancelled)
+            return ProblemResults.Conflict($"instance \"{instanceId}\" is {summary.Status}; it has already ended");
+        return await runtime.CancelAsync(instanceId, ct)
             ? Results.Accepted($"/api/workflows/instances/{instanceId}", new { instanceId, cancelRequested = true })
             : ProblemResults.NotFound($"no workflow instance \"{instanceId}\"");
+    }
 
     private static async Task<IResult> RetryAsync(string instanceId, WorkflowRuntime runtime, IInstanceStore instances, CancellationToken ct)
     {
@@ -88,6 +94,7 @@ public static class InstanceEndpoints
         {
             var body = await JsonBody.ReadAsync(request, ct);
             payload = body.Any("payload");
+            body.ThrowIfInvalid();
         }
         var result = await runtime.ResumeBookmarkAsync(instanceId, bookmarkId, payload, ct);
         return result.Resumed == 0

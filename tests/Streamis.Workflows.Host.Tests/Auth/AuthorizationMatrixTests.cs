@@ -1,0 +1,157 @@
+using System.Net;
+using System.Text;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.Routing.Patterns;
+using Microsoft.Extensions.DependencyInjection;
+using Streamis.Workflows.Host.Auth;
+using Streamis.Workflows.Host.Tests.Support;
+
+namespace Streamis.Workflows.Host.Tests.Auth;
+
+/// <summary>
+/// Every endpoint the host maps, as the endpoint data source lists it, against every kind of caller. An endpoint
+/// added without a decision about who may call it fails <see cref="Every_endpoint_has_a_known_access_level"/>.
+/// </summary>
+public class AuthorizationMatrixTests(HostFixture fixture) : IClassFixture<HostFixture>
+{
+    /// <summary>Who may call what: the decision, written down. Keyed by "METHOD pattern".</summary>
+    private static readonly Dictionary<string, string> Expected = new(StringComparer.Ordinal)
+    {
+        ["GET /api/workflows/definitions"] = Policies.Read,
+        ["GET /api/workflows/definitions/{definitionId}"] = Policies.Read,
+        ["GET /api/workflows/definitions/{definitionId}/versions"] = Policies.Read,
+        ["POST /api/workflows/definitions"] = Policies.Administer,
+        ["POST /api/workflows/definitions/import"] = Policies.Administer,
+        ["POST /api/workflows/definitions/validate"] = Policies.Read,
+        ["POST /api/workflows/definitions/{definitionId}/publish"] = Policies.Administer,
+        ["POST /api/workflows/definitions/{definitionId}/retract"] = Policies.Administer,
+        ["POST /api/workflows/instances"] = Policies.Operate,
+        ["GET /api/workflows/instances"] = Policies.Read,
+        ["GET /api/workflows/instances/{instanceId}"] = Policies.Read,
+        ["GET /api/workflows/instances/{instanceId}/journal"] = Policies.Read,
+        ["POST /api/workflows/instances/{instanceId}/cancel"] = Policies.Operate,
+        ["POST /api/workflows/instances/{instanceId}/retry"] = Policies.Operate,
+        ["POST /api/workflows/instances/{instanceId}/bookmarks/{bookmarkId}/resume"] = Policies.Operate,
+        ["POST /api/workflows/signals"] = Policies.Operate,
+        ["GET /api/workflows/descriptors"] = Policies.Read,
+        ["GET /api/plugins"] = Policies.Administer,
+        ["GET /metrics"] = Policies.Read,
+        ["GET /health"] = Anonymous,
+        ["GET /openapi/{documentName}.json"] = Anonymous,
+        ["GET /scalar/{documentName?}"] = Anonymous,
+        ["GET /scalar/scalar.js"] = Anonymous,
+        ["GET /scalar/scalar.aspnetcore.js"] = Anonymous,
+        ["GET /scalar/favicon.svg"] = Anonymous,
+    };
+
+    private const string Anonymous = "anonymous";
+
+    public static TheoryData<string> Roles => new() { "anonymous", "viewer", "operator", "admin" };
+
+    /// <summary>The routes as the running host maps them, each with its methods and what its metadata says.</summary>
+    private List<MappedEndpoint> Endpoints()
+    {
+        fixture.Host.CreateClient().Dispose();
+        var source = fixture.Host.Services.GetRequiredService<EndpointDataSource>();
+        var endpoints = new List<MappedEndpoint>();
+        foreach (var endpoint in source.Endpoints.OfType<RouteEndpoint>())
+        {
+            var methods = endpoint.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["GET"];
+            var anonymous = endpoint.Metadata.GetMetadata<IAllowAnonymous>() is not null;
+            var policies = endpoint.Metadata.GetOrderedMetadata<IAuthorizeData>().Select(a => a.Policy).OfType<string>().ToList();
+            foreach (var method in methods)
+                endpoints.Add(new MappedEndpoint(method, endpoint.RoutePattern, anonymous, policies));
+        }
+        return endpoints;
+    }
+
+    private sealed record MappedEndpoint(string Method, RoutePattern Pattern, bool Anonymous, IReadOnlyList<string> Policies)
+    {
+        public string Key => $"{Method} {Pattern.RawText!.TrimEnd('/')}";
+
+        /// <summary>A concrete path: parameters filled with values that name nothing real (the OpenAPI document is the exception).</summary>
+        public string Path()
+        {
+            var path = new StringBuilder();
+            foreach (var segment in Pattern.PathSegments)
+            {
+                path.Append('/');
+                foreach (var part in segment.Parts)
+                    path.Append(part switch
+                    {
+                        RoutePatternLiteralPart literal => literal.Content,
+                        RoutePatternSeparatorPart separator => separator.Content,
+                        RoutePatternParameterPart { Name: "documentName" } => "v1",
+                        RoutePatternParameterPart parameter => $"matrix-{parameter.Name}",
+                        _ => "",
+                    });
+            }
+            return path.Length == 0 ? "/" : path.ToString();
+        }
+    }
+
+    [Fact]
+    public void Every_endpoint_has_a_known_access_level()
+    {
+        var mapped = Endpoints();
+
+        Assert.All(mapped, e =>
+        {
+            Assert.True(Expected.TryGetValue(e.Key, out var level), $"{e.Key} is not in the authorisation matrix: decide who may call it and add it");
+            if (level == Anonymous) Assert.True(e.Anonymous, $"{e.Key} should allow anonymous callers");
+            else
+            {
+                Assert.False(e.Anonymous, $"{e.Key} must not allow anonymous callers");
+                Assert.Contains(level, e.Policies);
+            }
+        });
+        Assert.Equal(Expected.Keys.Order(), mapped.Select(e => e.Key).Distinct().Order());
+    }
+
+    [Theory]
+    [MemberData(nameof(Roles))]
+    public async Task Each_role_gets_exactly_the_endpoints_its_rank_allows(string role)
+    {
+        var client = fixture.Host.ClientFor(role == "anonymous" ? null : role);
+        var failures = new List<string>();
+
+        foreach (var endpoint in Endpoints())
+        {
+            // An endpoint missing from the matrix fails the test above; here it is held to what its metadata says.
+            var level = Expected.GetValueOrDefault(endpoint.Key)
+                ?? (endpoint.Anonymous ? Anonymous : endpoint.Policies.Contains(Policies.Administer) ? Policies.Administer
+                    : endpoint.Policies.Contains(Policies.Operate) ? Policies.Operate : Policies.Read);
+            using var request = new HttpRequestMessage(new HttpMethod(endpoint.Method), endpoint.Path());
+            // Bodies that cannot do anything: the endpoints behind them answer 400 or 404 once the caller is let in.
+            if (endpoint.Method is "POST" or "PUT" or "PATCH") request.Content = new StringContent("{}", Encoding.UTF8, "application/json");
+            using var response = await client.SendAsync(request);
+            var status = response.StatusCode;
+            var expected = Allowed(role, level) ? "allowed" : role == "anonymous" ? "401" : "403";
+            var got = status switch
+            {
+                HttpStatusCode.Unauthorized => "401",
+                HttpStatusCode.Forbidden => "403",
+                _ => "allowed",
+            };
+            if (got != expected) failures.Add($"{endpoint.Method} {endpoint.Path()} as {role}: expected {expected}, got {(int)status}");
+            else if (got != "allowed")
+            {
+                var body = await response.Content.ReadAsStringAsync();
+                if (response.Content.Headers.ContentType?.MediaType != "application/problem+json" || !body.Contains($"\"status\":{(int)status}"))
+                    failures.Add($"{endpoint.Method} {endpoint.Path()} as {role}: {(int)status} without a problem body: {body}");
+            }
+            else if ((int)status >= 500) failures.Add($"{endpoint.Method} {endpoint.Path()} as {role}: {(int)status}");
+        }
+
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+    }
+
+    private static bool Allowed(string role, string level) => level switch
+    {
+        Anonymous => true,
+        Policies.Read => role is "viewer" or "operator" or "admin",
+        Policies.Operate => role is "operator" or "admin",
+        _ => role is "admin",
+    };
+}
