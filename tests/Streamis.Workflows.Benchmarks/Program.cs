@@ -9,5 +9,10 @@ namespace Streamis.Workflows.Benchmarks;
 /// </summary>
 public static class Program
 {
-    public static void Main(string[] args) => BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+    public static async Task<int> Main(string[] args)
+    {
+        if (args is ["coldstart", ..]) return await ColdStart.RunAsync();
+        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+        return 0;
+    }
 }
