@@ -181,6 +181,8 @@ public sealed partial class PluginCatalog
         // The name becomes a configuration section (Plugins:<name>) and, by convention, a route segment.
         if (!PluginName().IsMatch(manifest.Name))
             throw new PluginLoadException($"{PluginManifest.FileName}: name \"{manifest.Name}\" must be letters, digits, '.', '_' or '-'");
+        if (Path.GetFileName(manifest.Assembly) != manifest.Assembly)
+            throw new PluginLoadException($"{PluginManifest.FileName}: assembly \"{manifest.Assembly}\" must be a file name in the plugin folder");
         if (!Version.TryParse(manifest.SdkVersion, out var sdk))
             throw new PluginLoadException($"{PluginManifest.FileName}: sdkVersion \"{manifest.SdkVersion}\" is not a version");
         if (sdk.Major != HostSdkVersion.Major || sdk > HostSdkVersion)
