@@ -6,7 +6,9 @@ using Streamis.Workflows.Host.Endpoints.System;
 using Streamis.Workflows.Host.Errors;
 using Streamis.Workflows.Host.Hosting;
 
-var builder = WebApplication.CreateBuilder(args);
+// The host's own files (appsettings.json) sit beside its binaries, wherever it is started from; ./data stays
+// relative to the caller's folder.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 var paths = new HostPaths(builder.Configuration);
 // The file sink's path in appsettings refers to %STREAMIS_LOG_DIR%, so logs land in the data folder. It is filled in
 // here, in this host's configuration: the process environment is shared by every host in the process (tests run

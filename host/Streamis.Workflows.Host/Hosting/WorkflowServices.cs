@@ -25,7 +25,7 @@ public static class WorkflowServices
         services.AddSingleton<IDefinitionStore, EfDefinitionStore>();
         services.AddSingleton<IInstanceStore, EfInstanceStore>();
 
-        var catalog = PluginCatalog.Load(paths.PluginsDirectory, configuration, services, startupLogger);
+        var catalog = PluginCatalog.Load(paths.PluginsDirectory, paths.DataDirectory, configuration, services, startupLogger);
         services.AddSingleton(catalog);
         services.AddSingleton(sp =>
         {
