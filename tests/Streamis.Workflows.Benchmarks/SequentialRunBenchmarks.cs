@@ -43,7 +43,24 @@ public class SequentialRunBenchmarks
         return total;
     }
 
+    /// <summary>The same ten steps as real <c>async</c> methods: the literal "plain C# async method calls".</summary>
+    [Benchmark]
+    public async Task<long> PlainCSharp10AsyncMethods()
+    {
+        long total = 0;
+        for (var i = 1; i <= SequentialWorkflow.Steps; i++) total += await AddOneAsyncMethod(i);
+        return total;
+    }
+
     // Kept out of line so the JIT cannot fold the ten calls away: the baseline pays a real call and await per step.
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static ValueTask<long> AddOneAsync(long value) => new(value + 1);
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static async Task<long> AddOneAsyncMethod(long value)
+    {
+        var result = value + 1;
+        await Task.CompletedTask;
+        return result;
+    }
 }
