@@ -23,10 +23,10 @@ Environment.SetEnvironmentVariable("STREAMIS_LOG_DIR", paths.LogDirectory);
 builder.Services.AddSerilog((services, logger) => logger
     .ReadFrom.Configuration(builder.Configuration)
     .ReadFrom.Services(services), preserveStaticLogger: true);
-using var startupLoggerFactory = LoggerFactory.Create(l => l.AddSerilog(new LoggerConfiguration().ReadFrom.Configuration(builder.Configuration).CreateLogger(), dispose: true));
-var startupLogger = startupLoggerFactory.CreateLogger("Startup");
-
-var plugins = builder.AddStreamisWorkflows(paths, startupLogger);
+// Plugins load before the host's logger exists; this one lives only that long, so the log file has one writer after.
+Streamis.Workflows.Host.Plugins.PluginCatalog plugins;
+using (var startupLoggerFactory = LoggerFactory.Create(l => l.AddSerilog(new LoggerConfiguration().ReadFrom.Configuration(builder.Configuration).CreateLogger(), dispose: true)))
+    plugins = builder.AddStreamisWorkflows(paths, startupLoggerFactory.CreateLogger("Startup"));
 builder.Services.AddOpenApi();
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
 builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
