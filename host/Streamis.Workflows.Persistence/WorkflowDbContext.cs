@@ -20,6 +20,9 @@ public abstract class WorkflowDbContext(DbContextOptions options) : DbContext(op
 
     public DbSet<WorkItemEntity> WorkItems => Set<WorkItemEntity>();
 
+    /// <summary>Journal lines written since batching; <see cref="Journal"/> holds those written before, one per row.</summary>
+    public DbSet<JournalBatchEntity> JournalBatches => Set<JournalBatchEntity>();
+
     protected override void OnModelCreating(ModelBuilder model)
     {
         model.Entity<DefinitionEntity>(e =>
@@ -74,6 +77,13 @@ public abstract class WorkflowDbContext(DbContextOptions options) : DbContext(op
             e.Property(x => x.Severity).HasMaxLength(16);
             e.Property(x => x.NodeId).HasMaxLength(128);
             e.HasIndex(x => new { x.InstanceId, x.Sequence }).IsUnique();
+        });
+        model.Entity<JournalBatchEntity>(e =>
+        {
+            e.ToTable("wf_journal_batches");
+            e.Property(x => x.InstanceId).HasMaxLength(64);
+            e.Property(x => x.NodeId).HasMaxLength(128);
+            e.HasIndex(x => new { x.InstanceId, x.FirstSequence }).IsUnique();
         });
         model.Entity<WorkItemEntity>(e =>
         {

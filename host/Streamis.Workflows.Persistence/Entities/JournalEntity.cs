@@ -1,6 +1,9 @@
 namespace Streamis.Workflows.Persistence.Entities;
 
-/// <summary>An append-only journal line. (instance, sequence) is unique, so a run that lost its lease cannot add a second copy.</summary>
+/// <summary>
+/// A journal line as written before lines were batched per commit (<see cref="JournalBatchEntity"/>); kept so that
+/// journals of older instances stay readable.
+/// </summary>
 public sealed class JournalEntity
 {
     public long Id { get; set; }

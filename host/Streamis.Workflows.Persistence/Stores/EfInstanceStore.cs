@@ -1,5 +1,7 @@
+using System.Data.Common;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Streamis.Workflows.Engine.Execution;
 using Streamis.Workflows.Engine.Runtime;
 using Streamis.Workflows.Engine.Values;
@@ -12,12 +14,12 @@ public sealed class EfInstanceStore(WorkflowDatabase database) : IInstanceStore
 {
     public async Task CreateAsync(InstanceState state, InstanceCommit content, CancellationToken cancellationToken)
     {
-        await using var db = database.CreateContext();
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await using var connection = await database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         var (status, subStatus) = InstanceStatuses.Of(content.Status);
         try
         {
-            await SqlRows.InsertAsync(db, database, "wf_instances", InstanceColumns,
+            await SqlRows.InsertAsync(connection, transaction, database, "wf_instances", InstanceColumns,
             [
                 [
                     state.InstanceId, state.DefinitionId, state.DefinitionVersion, status, subStatus, state.CorrelationId, null,
@@ -30,7 +32,7 @@ public sealed class EfInstanceStore(WorkflowDatabase database) : IInstanceStore
         {
             throw new InvalidOperationException($"an instance with id \"{state.InstanceId}\" already exists");
         }
-        await WriteChildrenAsync(db, content, pending: [], cancellationToken).ConfigureAwait(false);
+        await WriteChildrenAsync(connection, transaction, content, pending: [], cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 
@@ -132,7 +134,7 @@ public sealed class EfInstanceStore(WorkflowDatabase database) : IInstanceStore
         var pending = await db.WorkItems.Where(w => w.InstanceId == commit.InstanceId)
             .Select(w => new { w.Kind, w.BookmarkId }).ToListAsync(cancellationToken).ConfigureAwait(false);
 
-        await WriteChildrenAsync(db, commit, pending.Select(p => (p.Kind, p.BookmarkId)).ToList(), cancellationToken).ConfigureAwait(false);
+        await WriteChildrenAsync(db.Database.GetDbConnection(), transaction.GetDbTransaction(), commit, pending.Select(p => (p.Kind, p.BookmarkId)).ToList(), cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return true;
     }
@@ -154,20 +156,13 @@ public sealed class EfInstanceStore(WorkflowDatabase database) : IInstanceStore
         if (written == 0) return;
         if (consumedItems.Count > 0)
             await db.WorkItems.Where(w => consumedItems.Contains(w.Id)).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
-        var sequence = await db.Journal.Where(j => j.InstanceId == instanceId).MaxAsync(j => (long?)j.Sequence, cancellationToken).ConfigureAwait(false) ?? 0;
-        db.Journal.Add(new JournalEntity
-        {
-            InstanceId = instanceId,
-            Sequence = sequence + 1,
-            ActivityId = "",
-            ActivityType = "",
-            Kind = nameof(JournalEventKind.Faulted),
-            Timestamp = nowMs,
-            ErrorMessage = message,
-            ErrorType = nameof(InvalidStateException),
-            Message = "the stored instance cannot be continued",
-        });
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        var sequence = Math.Max(
+            await db.Journal.Where(j => j.InstanceId == instanceId).MaxAsync(j => (long?)j.Sequence, cancellationToken).ConfigureAwait(false) ?? 0,
+            await db.JournalBatches.Where(b => b.InstanceId == instanceId).MaxAsync(b => (long?)b.LastSequence, cancellationToken).ConfigureAwait(false) ?? 0);
+        var line = new JournalEntry(sequence + 1, instanceId, "", "", 0, JournalEventKind.Faulted, now, null, null, null, 0,
+            message, nameof(InvalidStateException), "the stored instance cannot be continued");
+        await SqlRows.InsertAsync(db.Database.GetDbConnection(), transaction.GetDbTransaction(), database, "wf_journal_batches", JournalBatchColumns,
+            [JournalBatchRow(instanceId, [line], owner, nowMs)], cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 
@@ -273,13 +268,19 @@ public sealed class EfInstanceStore(WorkflowDatabase database) : IInstanceStore
     public async Task<IReadOnlyList<JournalEntry>> GetJournalAsync(string instanceId, CancellationToken cancellationToken)
     {
         await using var db = database.CreateContext();
-        var rows = await db.Journal.AsNoTracking().Where(j => j.InstanceId == instanceId).OrderBy(j => j.Sequence)
+        var legacy = await db.Journal.AsNoTracking().Where(j => j.InstanceId == instanceId)
             .ToListAsync(cancellationToken).ConfigureAwait(false);
-        return rows.Select(r => new JournalEntry(r.Sequence, r.InstanceId, r.ActivityId, r.ActivityType, r.FrameId,
+        var batches = await db.JournalBatches.AsNoTracking().Where(b => b.InstanceId == instanceId)
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        var lines = legacy.Select(r => new JournalEntry(r.Sequence, r.InstanceId, r.ActivityId, r.ActivityType, r.FrameId,
             Enum.Parse<JournalEventKind>(r.Kind), UnixTime.At(r.Timestamp), UnixTime.At(r.StartedAt), r.DurationMs, r.Outcome, r.Attempt,
             r.ErrorMessage, r.ErrorType, r.Message, r.Severity is null ? null : Enum.Parse<LogSeverity>(r.Severity),
             r.Data is null ? null : PlainValue.FromJson(JsonDocument.Parse(r.Data).RootElement))
         { NodeId = r.NodeId }).ToList();
+        foreach (var batch in batches)
+            lines.AddRange((JsonSerializer.Deserialize<List<JournalEntry>>(batch.Lines, InstanceStateSerializer.Options) ?? [])
+                .Select(line => line with { NodeId = batch.NodeId }));
+        return lines.OrderBy(l => l.Sequence).ToList();
     }
 
     public async Task<IReadOnlyList<StoredBookmark>> GetBookmarksAsync(string instanceId, CancellationToken cancellationToken)
@@ -320,6 +321,7 @@ public sealed class EfInstanceStore(WorkflowDatabase database) : IInstanceStore
             if (ids.Count == 0) return total;
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
             await db.Journal.Where(j => ids.Contains(j.InstanceId)).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+            await db.JournalBatches.Where(b => ids.Contains(b.InstanceId)).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
             await db.Bookmarks.Where(b => ids.Contains(b.InstanceId)).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
             await db.WorkItems.Where(w => ids.Contains(w.InstanceId)).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
             total += await db.Instances.Where(i => ids.Contains(i.Id)).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
@@ -334,14 +336,10 @@ public sealed class EfInstanceStore(WorkflowDatabase database) : IInstanceStore
 
     private static readonly string[] WorkItemColumns = ["instance_id", "kind", "bookmark_id", "payload", "due_at", "created_at"];
 
-    private static readonly string[] JournalColumns =
-    [
-        "instance_id", "sequence", "activity_id", "activity_type", "frame_id", "kind", "timestamp", "started_at", "duration_ms",
-        "outcome", "attempt", "error_message", "error_type", "message", "severity", "data", "node_id",
-    ];
+    private static readonly string[] JournalBatchColumns = ["instance_id", "first_sequence", "last_sequence", "node_id", "created_at", "lines"];
 
     /// <summary>Bookmarks, their timer items, a continue item and journal lines of a commit.</summary>
-    private async Task WriteChildrenAsync(WorkflowDbContext db, InstanceCommit commit, List<(string Kind, string? BookmarkId)> pending, CancellationToken cancellationToken)
+    private async Task WriteChildrenAsync(DbConnection connection, DbTransaction transaction, InstanceCommit commit, List<(string Kind, string? BookmarkId)> pending, CancellationToken cancellationToken)
     {
         var updated = UnixTime.Ms(commit.UpdatedAt);
         // A faulted instance keeps its bookmarks but no timers: they would fire at an instance that ignores them.
@@ -358,19 +356,15 @@ public sealed class EfInstanceStore(WorkflowDatabase database) : IInstanceStore
         }
         if (commit.Continue && !pending.Any(p => p.Kind == WorkKindNames.Continue))
             items.Add([commit.InstanceId, WorkKindNames.Continue, null, null, updated, updated]);
-        var journal = commit.Journal.Select(line => JournalRow(commit.InstanceId, line, commit.NodeId)).ToList();
-        await SqlRows.InsertAsync(db, database, "wf_bookmarks", BookmarkColumns, bookmarks, cancellationToken).ConfigureAwait(false);
-        await SqlRows.InsertAsync(db, database, "wf_work_items", WorkItemColumns, items, cancellationToken).ConfigureAwait(false);
-        if (database.IsSqlite) await SqlRows.InsertJsonAsync(db, database, "wf_journal", JournalColumns, journal, cancellationToken).ConfigureAwait(false);
-        else await SqlRows.InsertAsync(db, database, "wf_journal", JournalColumns, journal, cancellationToken).ConfigureAwait(false);
+        await SqlRows.InsertAsync(connection, transaction, database, "wf_bookmarks", BookmarkColumns, bookmarks, cancellationToken).ConfigureAwait(false);
+        await SqlRows.InsertAsync(connection, transaction, database, "wf_work_items", WorkItemColumns, items, cancellationToken).ConfigureAwait(false);
+        if (commit.Journal.Count > 0)
+            await SqlRows.InsertAsync(connection, transaction, database, "wf_journal_batches", JournalBatchColumns,
+                [JournalBatchRow(commit.InstanceId, commit.Journal, commit.NodeId, updated)], cancellationToken).ConfigureAwait(false);
     }
 
-    private static object?[] JournalRow(string instanceId, JournalEntry line, string nodeId) =>
-    [
-        instanceId, line.Sequence, line.ActivityId, line.ActivityType, line.FrameId, line.Kind.ToString(), UnixTime.Ms(line.Timestamp),
-        line.StartedAt is { } s ? UnixTime.Ms(s) : null, line.DurationMs, line.Outcome, line.Attempt, line.ErrorMessage, line.ErrorType,
-        line.Message, line.Severity?.ToString(), line.Data is null ? null : JsonSerializer.Serialize(line.Data, PlainValueJsonConverter.Options), nodeId,
-    ];
+    private static object?[] JournalBatchRow(string instanceId, IReadOnlyList<JournalEntry> lines, string? nodeId, long createdAt) =>
+        [instanceId, lines[0].Sequence, lines[^1].Sequence, nodeId, createdAt, JsonSerializer.Serialize(lines, InstanceStateSerializer.Options)];
 
     private static IQueryable<SummaryRow> Summaries(IQueryable<InstanceEntity> rows) =>
         rows.Select(i => new SummaryRow(i.Id, i.DefinitionId, i.DefinitionVersion, i.SubStatus, i.CorrelationId, i.Name, i.CreatedAt, i.UpdatedAt, i.FinishedAt, i.IncidentCount));

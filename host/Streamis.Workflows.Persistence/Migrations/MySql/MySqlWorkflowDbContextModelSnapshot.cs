@@ -237,6 +237,51 @@ namespace Streamis.Workflows.Persistence.Migrations.MySql
                     b.ToTable("wf_instances", (string)null);
                 });
 
+            modelBuilder.Entity("Streamis.Workflows.Persistence.Entities.JournalBatchEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    MySqlPropertyBuilderExtensions.UseMySqlIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("bigint")
+                        .HasColumnName("created_at");
+
+                    b.Property<long>("FirstSequence")
+                        .HasColumnType("bigint")
+                        .HasColumnName("first_sequence");
+
+                    b.Property<string>("InstanceId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("varchar(64)")
+                        .HasColumnName("instance_id");
+
+                    b.Property<long>("LastSequence")
+                        .HasColumnType("bigint")
+                        .HasColumnName("last_sequence");
+
+                    b.Property<string>("Lines")
+                        .IsRequired()
+                        .HasColumnType("longtext")
+                        .HasColumnName("lines");
+
+                    b.Property<string>("NodeId")
+                        .HasMaxLength(128)
+                        .HasColumnType("varchar(128)")
+                        .HasColumnName("node_id");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InstanceId", "FirstSequence")
+                        .IsUnique();
+
+                    b.ToTable("wf_journal_batches", (string)null);
+                });
+
             modelBuilder.Entity("Streamis.Workflows.Persistence.Entities.JournalEntity", b =>
                 {
                     b.Property<long>("Id")

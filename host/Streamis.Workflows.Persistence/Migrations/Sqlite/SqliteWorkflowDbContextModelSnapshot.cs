@@ -230,6 +230,49 @@ namespace Streamis.Workflows.Persistence.Migrations.Sqlite
                     b.ToTable("wf_instances", (string)null);
                 });
 
+            modelBuilder.Entity("Streamis.Workflows.Persistence.Entities.JournalBatchEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<long>("FirstSequence")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("first_sequence");
+
+                    b.Property<string>("InstanceId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("instance_id");
+
+                    b.Property<long>("LastSequence")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("last_sequence");
+
+                    b.Property<string>("Lines")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("lines");
+
+                    b.Property<string>("NodeId")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("node_id");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InstanceId", "FirstSequence")
+                        .IsUnique();
+
+                    b.ToTable("wf_journal_batches", (string)null);
+                });
+
             modelBuilder.Entity("Streamis.Workflows.Persistence.Entities.JournalEntity", b =>
                 {
                     b.Property<long>("Id")
