@@ -105,36 +105,39 @@ public sealed class EfInstanceStore(WorkflowDatabase database) : IInstanceStore
 
     public async Task<bool> CommitAsync(InstanceCommit commit, CancellationToken cancellationToken)
     {
-        await using var db = database.CreateContext();
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        // A plain connection, like CreateAsync: a commit is the runtime's hot write path.
+        await using var connection = await database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         var (status, subStatus) = InstanceStatuses.Of(commit.Status);
-        var updated = UnixTime.Ms(commit.UpdatedAt);
-        var finished = commit.FinishedAt is { } f ? UnixTime.Ms(f) : (long?)null;
-        var owner = commit.ReleaseLease ? null : commit.LeaseOwner;
-        var written = await db.Instances.Where(i => i.Id == commit.InstanceId && i.LeaseOwner == commit.LeaseOwner)
-            .ExecuteUpdateAsync(s => s
-                .SetProperty(i => i.State, commit.StateJson)
-                .SetProperty(i => i.Status, status)
-                .SetProperty(i => i.SubStatus, commit.ReleaseLease ? subStatus : InstanceStatuses.Executing)
-                .SetProperty(i => i.UpdatedAt, updated)
-                .SetProperty(i => i.FinishedAt, finished)
-                .SetProperty(i => i.IncidentCount, commit.IncidentCount)
-                .SetProperty(i => i.LeaseOwner, owner)
-                .SetProperty(i => i.LeaseExpiresAt, i => owner == null ? null : i.LeaseExpiresAt), cancellationToken)
-            .ConfigureAwait(false);
+        var id = ("@id", (object?)commit.InstanceId);
+        var written = await SqlRows.ExecuteAsync(connection, transaction, """
+            UPDATE wf_instances SET state = @state, status = @status, sub_status = @sub, updated_at = @updated, finished_at = @finished,
+                incident_count = @incidents, lease_owner = @next_owner, lease_expires_at = CASE WHEN @release = 1 THEN NULL ELSE lease_expires_at END
+            WHERE id = @id AND lease_owner = @owner
+            """, cancellationToken,
+            ("@state", commit.StateJson), ("@status", status), ("@sub", commit.ReleaseLease ? subStatus : InstanceStatuses.Executing),
+            ("@updated", UnixTime.Ms(commit.UpdatedAt)), ("@finished", commit.FinishedAt is { } f ? UnixTime.Ms(f) : null),
+            ("@incidents", commit.IncidentCount), ("@next_owner", commit.ReleaseLease ? null : commit.LeaseOwner),
+            ("@release", commit.ReleaseLease ? 1 : 0), id, ("@owner", commit.LeaseOwner)).ConfigureAwait(false);
         if (written == 0) return false;
 
         if (commit.ConsumedItems.Count > 0)
-            await db.WorkItems.Where(w => commit.ConsumedItems.Contains(w.Id)).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
-        await db.Bookmarks.Where(b => b.InstanceId == commit.InstanceId).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
-        await db.WorkItems.Where(w => w.InstanceId == commit.InstanceId && w.Kind == WorkKindNames.Timer).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+        {
+            var consumed = commit.ConsumedItems.Select((item, i) => ($"@c{i}", (object?)item)).ToArray();
+            await SqlRows.ExecuteAsync(connection, transaction, $"DELETE FROM wf_work_items WHERE id IN ({string.Join(", ", consumed.Select(c => c.Item1))})",
+                cancellationToken, consumed).ConfigureAwait(false);
+        }
+        await SqlRows.ExecuteAsync(connection, transaction, "DELETE FROM wf_bookmarks WHERE instance_id = @id", cancellationToken, id).ConfigureAwait(false);
+        await SqlRows.ExecuteAsync(connection, transaction, "DELETE FROM wf_work_items WHERE instance_id = @id AND kind = @kind", cancellationToken,
+            id, ("@kind", WorkKindNames.Timer)).ConfigureAwait(false);
         // The committed state has no queued work, so a continue item left by an earlier checkpoint means nothing now.
         if (!commit.Continue)
-            await db.WorkItems.Where(w => w.InstanceId == commit.InstanceId && w.Kind == WorkKindNames.Continue).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
-        var pending = await db.WorkItems.Where(w => w.InstanceId == commit.InstanceId)
-            .Select(w => new { w.Kind, w.BookmarkId }).ToListAsync(cancellationToken).ConfigureAwait(false);
+            await SqlRows.ExecuteAsync(connection, transaction, "DELETE FROM wf_work_items WHERE instance_id = @id AND kind = @kind", cancellationToken,
+                id, ("@kind", WorkKindNames.Continue)).ConfigureAwait(false);
+        var pending = await SqlRows.QueryAsync(connection, transaction, "SELECT kind, bookmark_id FROM wf_work_items WHERE instance_id = @id",
+            cancellationToken, id).ConfigureAwait(false);
 
-        await WriteChildrenAsync(db.Database.GetDbConnection(), transaction.GetDbTransaction(), commit, pending.Select(p => (p.Kind, p.BookmarkId)).ToList(), cancellationToken).ConfigureAwait(false);
+        await WriteChildrenAsync(connection, transaction, commit, pending.Select(p => ((string)p[0]!, p[1] as string)).ToList(), cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return true;
     }
