@@ -54,6 +54,15 @@ public sealed class WorkflowDatabase
         return connection;
     }
 
+    /// <summary>
+    /// A write transaction. On MySQL at READ COMMITTED: the default REPEATABLE READ takes gap locks on the index
+    /// ranges a commit deletes from, and nodes committing different instances then deadlock on each other.
+    /// </summary>
+    public async Task<System.Data.Common.DbTransaction> BeginWriteAsync(System.Data.Common.DbConnection connection, CancellationToken cancellationToken) =>
+        IsSqlite
+            ? await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false)
+            : await connection.BeginTransactionAsync(System.Data.IsolationLevel.ReadCommitted, cancellationToken).ConfigureAwait(false);
+
     public WorkflowDbContext CreateContext() => IsSqlite
         ? new SqliteWorkflowDbContext((DbContextOptions<SqliteWorkflowDbContext>)sqliteOptions)
         : new MySqlWorkflowDbContext((DbContextOptions<MySqlWorkflowDbContext>)mySqlOptions);

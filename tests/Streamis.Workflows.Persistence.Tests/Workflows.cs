@@ -27,6 +27,19 @@ internal static class Workflows
     }
     """;
 
+    /// <summary>Ten steps after a short pause, so that two racing nodes both have work to take.</summary>
+    public const string Raced = """
+    {
+      "id": "raced", "name": "Raced",
+      "root": {"id": "seq", "type": "Sequence", "activities": [
+        {"id": "pause", "type": "Pause", "inputs": {"milliseconds": 20}},
+        {"id": "s1", "type": "Count"}, {"id": "s2", "type": "Count"}, {"id": "s3", "type": "Count"}, {"id": "s4", "type": "Count"},
+        {"id": "s5", "type": "Count"}, {"id": "s6", "type": "Count"}, {"id": "s7", "type": "Count"}, {"id": "s8", "type": "Count"},
+        {"id": "s9", "type": "Count"}, {"id": "s10", "type": "Count"}
+      ]}
+    }
+    """;
+
     public const string Slow = """
     {
       "id": "slow", "name": "Slow",

@@ -12,10 +12,17 @@ namespace Streamis.Workflows.Persistence.Stores;
 
 public sealed class EfInstanceStore(WorkflowDatabase database) : IInstanceStore
 {
-    public async Task CreateAsync(InstanceState state, InstanceCommit content, CancellationToken cancellationToken)
+    public Task CreateAsync(InstanceState state, InstanceCommit content, CancellationToken cancellationToken) =>
+        DeadlockRetry.RunAsync(async () =>
+        {
+            await CreateOnceAsync(state, content, cancellationToken).ConfigureAwait(false);
+            return true;
+        });
+
+    private async Task CreateOnceAsync(InstanceState state, InstanceCommit content, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await database.BeginWriteAsync(connection, cancellationToken).ConfigureAwait(false);
         var (status, subStatus) = InstanceStatuses.Of(content.Status);
         try
         {
@@ -103,11 +110,14 @@ public sealed class EfInstanceStore(WorkflowDatabase database) : IInstanceStore
         return new LoadedInstance(instanceId, row.DefinitionId, row.DefinitionVersion, row.State, items);
     }
 
-    public async Task<bool> CommitAsync(InstanceCommit commit, CancellationToken cancellationToken)
+    public Task<bool> CommitAsync(InstanceCommit commit, CancellationToken cancellationToken) =>
+        DeadlockRetry.RunAsync(() => CommitOnceAsync(commit, cancellationToken));
+
+    private async Task<bool> CommitOnceAsync(InstanceCommit commit, CancellationToken cancellationToken)
     {
         // A plain connection, like CreateAsync: a commit is the runtime's hot write path.
         await using var connection = await database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await database.BeginWriteAsync(connection, cancellationToken).ConfigureAwait(false);
         var (status, subStatus) = InstanceStatuses.Of(commit.Status);
         var id = ("@id", (object?)commit.InstanceId);
         var written = await SqlRows.ExecuteAsync(connection, transaction, """
@@ -188,12 +198,12 @@ public sealed class EfInstanceStore(WorkflowDatabase database) : IInstanceStore
             try
             {
                 // One statement, so a bookmark that a committing worker removes meanwhile is not resumed.
-                var inserted = await db.Database.ExecuteSqlInterpolatedAsync($"""
+                var inserted = await DeadlockRetry.RunAsync(() => db.Database.ExecuteSqlInterpolatedAsync($"""
                     INSERT INTO wf_work_items (instance_id, kind, bookmark_id, payload, due_at, created_at)
                     SELECT b.instance_id, {WorkKindNames.Resume}, b.id, {payloadJson}, {nowMs}, {nowMs} FROM wf_bookmarks b
                     WHERE b.id = {candidate.Id}
                       AND NOT EXISTS (SELECT 1 FROM wf_instances i WHERE i.id = b.instance_id AND i.sub_status = {faulted})
-                    """, cancellationToken).ConfigureAwait(false);
+                    """, cancellationToken)).ConfigureAwait(false);
                 if (inserted == 1) resumed.Add(candidate.InstanceId);
             }
             catch (Exception e) when (UniqueViolation.Is(e))
