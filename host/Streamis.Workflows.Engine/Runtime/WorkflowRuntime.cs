@@ -188,8 +188,12 @@ public sealed partial class WorkflowRuntime : IAsyncDisposable
     {
         var now = Environment.TickCount64;
         if (definitions.TryGetValue((definitionId, version), out var hit) && hit.ExpiresAt > now) return hit.Record;
-        var record = await Definitions.FindAsync(definitionId, version, cancellationToken).ConfigureAwait(false)
-            ?? throw new DefinitionNotFoundException(definitionId, version);
+        var record = await Definitions.FindAsync(definitionId, version, cancellationToken).ConfigureAwait(false);
+        if (record is null)
+        {
+            var exists = version is null && (await Definitions.ListVersionsAsync(definitionId, cancellationToken).ConfigureAwait(false)).Count > 0;
+            throw new DefinitionNotFoundException(definitionId, version, exists);
+        }
         definitions[(definitionId, version)] = (record, now + (long)Options.DefinitionCacheDuration.TotalMilliseconds);
         return record;
     }

@@ -26,13 +26,26 @@ public sealed class JsonBody
 
     private JsonBody(JsonObject body) => this.body = body;
 
-    public static async Task<JsonBody> ReadAsync(HttpRequest request, CancellationToken ct)
+    public static async Task<JsonBody> ReadAsync(HttpRequest request, CancellationToken ct) =>
+        await ReadOptionalAsync(request, ct) ?? throw Invalid("$", "the body is empty: send a JSON object");
+
+    /// <summary>The body, or null when there is none — however it was framed (Content-Length, chunked, neither).</summary>
+    public static async Task<JsonBody?> ReadOptionalAsync(HttpRequest request, CancellationToken ct)
     {
         if (request.ContentLength > MaxBytes) throw Invalid("$", $"the body is larger than {MaxBytes / 1024 / 1024} MiB");
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, ct)) > 0)
+        {
+            if (buffer.Length + read > MaxBytes) throw Invalid("$", $"the body is larger than {MaxBytes / 1024 / 1024} MiB");
+            buffer.Write(chunk, 0, read);
+        }
+        if (buffer.Length == 0 || buffer.ToArray().All(b => b is (byte)' ' or (byte)'\n' or (byte)'\r' or (byte)'\t')) return null;
         JsonNode? node;
         try
         {
-            node = await JsonNode.ParseAsync(request.Body, documentOptions: new JsonDocumentOptions { MaxDepth = 64 }, cancellationToken: ct);
+            node = JsonNode.Parse(buffer.ToArray(), documentOptions: new JsonDocumentOptions { MaxDepth = 64 });
         }
         catch (JsonException e)
         {

@@ -10,7 +10,7 @@ namespace Streamis.Workflows.Host.Errors;
 /// Turns every failure into a problem body. User errors are answered with their own words and not logged as
 /// errors; anything else is a 500 that names the trace id to find it in the log, never a stack trace.
 /// </summary>
-public sealed class ErrorHandlingMiddleware(RequestDelegate next, ILogger<ErrorHandlingMiddleware> logger)
+public sealed partial class ErrorHandlingMiddleware(RequestDelegate next, ILogger<ErrorHandlingMiddleware> logger)
 {
     public async Task InvokeAsync(HttpContext context)
     {
@@ -31,6 +31,7 @@ public sealed class ErrorHandlingMiddleware(RequestDelegate next, ILogger<ErrorH
     private static (int, string, string?, IReadOnlyList<ValidationProblem>?) Describe(Exception e) => e switch
     {
         WorkflowDataException d => (400, "The request is invalid", null, d.Problems),
+        BadHttpRequestException b when QueryProblem(b.Message) is { } problem => (400, "The request is invalid", null, [problem]),
         BadHttpRequestException b => (b.StatusCode, "The request could not be read", b.InnerException is JsonException j ? JsonMessage(j) : b.Message, null),
         JsonException j => (400, "The request body is not valid JSON", JsonMessage(j), null),
         DefinitionNotFoundException n => (404, "Not found", n.Message, null),
@@ -38,6 +39,29 @@ public sealed class ErrorHandlingMiddleware(RequestDelegate next, ILogger<ErrorH
         InvalidStateException s => (409, "The instance cannot continue", s.Message, null),
         _ => (500, "Internal error", null, null),
     };
+
+    /// <summary>
+    /// The framework's "Failed to bind parameter "Nullable&lt;int&gt; page" from "abc"" in words a caller can act on,
+    /// naming the parameter and what it takes.
+    /// </summary>
+    private static ValidationProblem? QueryProblem(string message)
+    {
+        var match = BindFailure().Match(message);
+        if (!match.Success) return null;
+        var type = match.Groups["type"].Value;
+        var expected = type switch
+        {
+            _ when type.Contains("int", StringComparison.OrdinalIgnoreCase) || type.Contains("long", StringComparison.OrdinalIgnoreCase) => "a whole number",
+            _ when type.Contains("DateTime", StringComparison.Ordinal) => "a date and time such as 2026-01-31T12:00:00Z",
+            _ when type.Contains("bool", StringComparison.OrdinalIgnoreCase) => "true or false",
+            _ when type.Contains("double", StringComparison.OrdinalIgnoreCase) || type.Contains("decimal", StringComparison.OrdinalIgnoreCase) => "a number",
+            _ => "a value of another form",
+        };
+        return new ValidationProblem($"$.{match.Groups["name"].Value}", $"\"{match.Groups["value"].Value}\" is not {expected}");
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex("^Failed to bind parameter \"(?<type>.+) (?<name>[A-Za-z0-9_]+)\" from \"(?<value>.*)\"\\.?$")]
+    private static partial System.Text.RegularExpressions.Regex BindFailure();
 
     private static string JsonMessage(JsonException e) =>
         e.Path is { Length: > 0 } path ? $"{path}: {e.Message.Split(". Path:")[0]}" : e.Message.Split(". Path:")[0];

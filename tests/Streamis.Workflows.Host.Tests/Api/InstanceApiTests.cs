@@ -65,7 +65,13 @@ public class InstanceApiTests(HostFixture fixture) : IClassFixture<HostFixture>
     {
         var unknown = TestWorkflows.UniqueId("nothing");
         var problem = await (await operatorClient.PostAsJsonAsync("/api/workflows/instances", new { definitionId = unknown })).ProblemAsync(HttpStatusCode.NotFound);
-        Assert.Contains(unknown, (string?)problem["detail"]);
+        Assert.Equal($"there is no workflow definition \"{unknown}\"", (string?)problem["detail"]);
+
+        var draftOnly = TestWorkflows.UniqueId("draft");
+        (await admin.PostJsonAsync("/api/workflows/definitions",
+            """{"id": "ID", "name": "draft", "root": {"id": "say", "type": "Log", "inputs": {"message": "hi"}}}""".Replace("ID", draftOnly))).EnsureSuccessStatusCode();
+        var unpublished = await (await operatorClient.PostAsJsonAsync("/api/workflows/instances", new { definitionId = draftOnly })).ProblemAsync(HttpStatusCode.NotFound);
+        Assert.Contains("has no published version", (string?)unpublished["detail"]);
 
         var id = await PublishAsync(TestWorkflows.Greeting, "noversion");
         var version = await (await operatorClient.PostAsJsonAsync("/api/workflows/instances", new { definitionId = id, version = 5, input = new { who = "x" } }))
@@ -154,14 +160,15 @@ public class InstanceApiTests(HostFixture fixture) : IClassFixture<HostFixture>
     }
 
     [Theory]
-    [InlineData("page=first")]
-    [InlineData("from=yesterday")]
-    [InlineData("to=2024-13-45")]
-    public async Task List_rejects_unreadable_query_values(string query)
+    [InlineData("page=first", "$.page", "\"first\" is not a whole number")]
+    [InlineData("from=yesterday", "$.from", "\"yesterday\" is not a date and time such as 2026-01-31T12:00:00Z")]
+    [InlineData("to=2024-13-45", "$.to", "\"2024-13-45\" is not a date and time such as 2026-01-31T12:00:00Z")]
+    public async Task List_rejects_unreadable_query_values_naming_the_parameter(string query, string path, string message)
     {
         var problem = await (await operatorClient.GetAsync($"/api/workflows/instances?{query}")).ProblemAsync(HttpStatusCode.BadRequest);
 
-        Assert.Contains(query.Split('=')[0], (string?)problem["detail"]);
+        Assert.Equal([(path, message)], problem.Errors());
+        Assert.DoesNotContain("Nullable", problem.ToJsonString());
     }
 
     [Fact]
@@ -230,7 +237,11 @@ public class InstanceApiTests(HostFixture fixture) : IClassFixture<HostFixture>
         var instanceId = (string)(await operatorClient.StartAndWaitAsync(id))["summary"]!["id"]!;
         var bookmarkId = (string)(await operatorClient.InstanceAsync(instanceId))["bookmarks"]![0]!["id"]!;
 
-        var resumed = await operatorClient.PostAsJsonAsync($"/api/workflows/instances/{instanceId}/bookmarks/{bookmarkId}/resume", new { payload = new { approvedBy = "bookmark" } });
+        // Sent without a Content-Length (a stream of unknown length goes chunked): the payload must still arrive.
+        var chunked = new StreamContent(new UnknownLengthStream("""{"payload": {"approvedBy": "bookmark"}}"""u8.ToArray()));
+        chunked.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+        var resumed = await operatorClient.PostAsync($"/api/workflows/instances/{instanceId}/bookmarks/{bookmarkId}/resume", chunked);
+        Assert.Null(chunked.Headers.ContentLength);
 
         var body = await resumed.JsonAsync(HttpStatusCode.Accepted);
         Assert.Equal(1, (int)body["resumed"]!);

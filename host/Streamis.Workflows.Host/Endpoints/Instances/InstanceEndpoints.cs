@@ -90,9 +90,8 @@ public static class InstanceEndpoints
     private static async Task<IResult> ResumeAsync(string instanceId, string bookmarkId, HttpRequest request, WorkflowRuntime runtime, CancellationToken ct)
     {
         object? payload = null;
-        if (request.ContentLength is > 0)
+        if (await JsonBody.ReadOptionalAsync(request, ct) is { } body)
         {
-            var body = await JsonBody.ReadAsync(request, ct);
             payload = body.Any("payload");
             body.ThrowIfInvalid();
         }
