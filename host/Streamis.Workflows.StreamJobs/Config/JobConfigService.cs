@@ -80,7 +80,7 @@ public sealed class JobConfigService(StreamJobsDatabase database)
 
     /// <summary>
     /// Validates the whole body first (every bad field is reported, nothing is written then); otherwise replaces the
-    /// job's values with it, supplemented by defaults.
+    /// job's values under the groups with it, supplemented by defaults.
     /// </summary>
     public async Task<ConfigSaveResult> SaveJsonAsync(long jobId, JsonObject body, CancellationToken cancellationToken = default)
     {
@@ -104,7 +104,9 @@ public sealed class JobConfigService(StreamJobsDatabase database)
 
         foreach (var value in values) { value.JobId = jobId; value.JobName = job.Name; }
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await db.JobConfigs.Where(c => c.JobId == jobId).ExecuteDeleteAsync(cancellationToken);
+        // Only what the nested JSON covers is replaced; values of the parentless alert keys live on.
+        var covered = definitions.Where(IsRoot).SelectMany(r => Subtree(r, definitions)).Select(d => d.Id).ToList();
+        await db.JobConfigs.Where(c => c.JobId == jobId && covered.Contains(c.RefDefId)).ExecuteDeleteAsync(cancellationToken);
         db.JobConfigs.AddRange(values);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
@@ -123,6 +125,48 @@ public sealed class JobConfigService(StreamJobsDatabase database)
 
     public async Task<bool> IsOnAsync(long jobId, string key, CancellationToken cancellationToken = default) =>
         string.Equals(await GetValueAsync(jobId, key, cancellationToken), "ON", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// Sets single values by key, as Streamis' older <c>/config/add</c> did. This is how the parentless alert keys
+    /// (<c>wds.linkis.flink.alert.*</c>), which the nested JSON never shows, get a value. Every bad key is named.
+    /// </summary>
+    public async Task<ConfigSaveResult> SetValuesAsync(long jobId, IReadOnlyDictionary<string, string?> values, CancellationToken cancellationToken = default)
+    {
+        var definitions = await LoadDefinitionsAsync(false, cancellationToken);
+        await using var db = database.CreateContext();
+        var job = await db.Jobs.AsNoTracking().SingleOrDefaultAsync(j => j.Id == jobId, cancellationToken)
+            ?? throw new StreamJobsException(ErrorCodes.JobNotFound, StreamJobsErrorKind.NotFound, $"StreamJob [{jobId}] does not exist");
+        var errors = new List<ConfigFieldError>();
+        var accepted = new List<(ConfigDefinitionEntity Definition, string? Value)>();
+        foreach (var (key, raw) in values)
+        {
+            var definition = definitions.FirstOrDefault(d => d.Key == key);
+            if (definition is null) { errors.Add(new(key, "is not a defined configuration key")); continue; }
+            if (definitions.Any(d => d.ParentRef == definition.Id)) { errors.Add(new(key, "is a group; set its keys instead")); continue; }
+            var text = raw?.Trim();
+            if (string.IsNullOrEmpty(text))
+            {
+                if (definition.Required) errors.Add(new(key, "is required"));
+                else accepted.Add((definition, null));
+                continue;
+            }
+            var problems = ConfigValueRules.Problems(definition, text).ToList();
+            errors.AddRange(problems.Select(p => new ConfigFieldError(key, p)));
+            if (problems.Count == 0) accepted.Add((definition, text));
+        }
+        if (errors.Count > 0) return new ConfigSaveResult(errors);
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        foreach (var (definition, value) in accepted)
+        {
+            var key = definition.Key;
+            await db.JobConfigs.Where(c => c.JobId == jobId && c.Key == key).ExecuteDeleteAsync(cancellationToken);
+            if (value is not null) db.JobConfigs.Add(new JobConfigEntity { JobId = jobId, JobName = job.Name, Key = key, Value = value, RefDefId = definition.Id });
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return new ConfigSaveResult([]);
+    }
 
     /// <summary>Removes the job's one-shot values (the user savepoint path); call after a successful launch.</summary>
     public async Task<int> ClearTemporaryValuesAsync(long jobId, CancellationToken cancellationToken = default)
@@ -203,6 +247,9 @@ public sealed class JobConfigService(StreamJobsDatabase database)
                 errors.Add(new(Path(leaf, definitions), "is required"));
         }
     }
+
+    private static IEnumerable<ConfigDefinitionEntity> Subtree(ConfigDefinitionEntity group, IReadOnlyList<ConfigDefinitionEntity> definitions) =>
+        definitions.Where(d => d.ParentRef == group.Id).SelectMany(d => Subtree(d, definitions)).Prepend(group);
 
     private static IEnumerable<ConfigDefinitionEntity> Leaves(ConfigDefinitionEntity group, IReadOnlyList<ConfigDefinitionEntity> definitions) =>
         definitions.Where(d => d.ParentRef == group.Id).SelectMany(d => d.Type == "NONE" ? Leaves(d, definitions) : [d]);

@@ -42,6 +42,6 @@ public sealed class ConfigDefinitionEntity
     /// <summary>A one-shot value, cleared after a successful launch.</summary>
     public bool IsTemp { get; set; }
 
-    /// <summary>Retired definitions are no longer offered, served nor saved; the row stays so the key can come back.</summary>
+    /// <summary>Retired definitions are no longer offered, validated against nor served; rows and job values stay, so the key can come back.</summary>
     public bool IsRetired { get; set; }
 }
