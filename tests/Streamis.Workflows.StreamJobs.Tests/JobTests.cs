@@ -102,6 +102,33 @@ public sealed class JobTests
         await AssertVersionCountAsync(domain, 0);
     }
 
+    [Theory, ClassData(typeof(Providers))]
+    public async Task The_list_shows_the_latest_versions_task_status_to_project_members_only(DatabaseProvider provider)
+    {
+        await using var domain = await Domain.CreateAsync(provider);
+        var running = await domain.CreateJobAsync("runner");
+        var idle = await domain.CreateJobAsync("idle");
+        var task = (await domain.Tasks.CreateTaskAsync(running, "alice")).Task!;
+        await domain.Tasks.UpdateStatusAsync(task.Id, StreamTaskStatus.Running);
+
+        var page = await domain.Jobs.ListForUserAsync("carol", new JobListQuery("p1"));
+        Assert.Equal(2, page.Total);
+        Assert.Equal([(idle, StreamTaskStatus.NotStarted), (running, StreamTaskStatus.Running)], page.Items.Select(i => (i.Job.Id, i.Status)));
+        Assert.Equal("v00001", page.Items[0].Version);
+
+        Assert.Equal(running, Assert.Single((await domain.Jobs.ListForUserAsync("carol", new JobListQuery("p1", Status: 5))).Items).Job.Id);
+        Assert.Equal(idle, Assert.Single((await domain.Jobs.ListForUserAsync("carol", new JobListQuery("p1", JobName: "dl"))).Items).Job.Id);
+        var second = await domain.Jobs.ListForUserAsync("carol", new JobListQuery("p1", Page: 2, PageSize: 1));
+        Assert.Equal((2, running), (second.Total, Assert.Single(second.Items).Job.Id));
+        Assert.Equal(0, (await domain.Jobs.ListForUserAsync("mallory", new JobListQuery("p1"))).Total);
+
+        // A new version has no task yet: the list shows Not Started, as Streamis does.
+        await domain.Tasks.UpdateStatusAsync(task.Id, StreamTaskStatus.Stopped);
+        await domain.Jobs.CreateOrUpdateAsync(Domain.SqlJob("runner"), "alice");
+        var after = await domain.Jobs.ListForUserAsync("carol", new JobListQuery("p1", JobName: "runner"));
+        Assert.Equal(("v00002", StreamTaskStatus.NotStarted), (after.Items[0].Version, after.Items[0].Status));
+    }
+
     internal static async Task AssertVersionCountAsync(Domain domain, int expected)
     {
         await using var db = domain.Database.CreateContext();

@@ -47,6 +47,37 @@ public sealed class JobService(StreamJobsDatabase database, ProjectService proje
         return (await db.Jobs.AsNoTracking().Where(j => j.ProjectName == projectName).OrderBy(j => j.Id).ToListAsync(cancellationToken)).Select(j => j.ToModel()).ToList();
     }
 
+    /// <summary>
+    /// The job list of a project for a user: empty unless the user holds a project rank (the creator alone is not
+    /// enough, as in Streamis); each job with its latest version and the status of that version's latest task.
+    /// </summary>
+    public async Task<JobListPage> ListForUserAsync(string user, JobListQuery query, CancellationToken cancellationToken = default)
+    {
+        var project = await projects.FindAsync(query.ProjectName, cancellationToken);
+        if (project is null || await projects.GetPrivilegeAsync(user, query.ProjectName, cancellationToken) is null) return new JobListPage([], 0);
+        await using var db = database.CreateContext();
+        var jobs = db.Jobs.AsNoTracking().Where(j => j.ProjectName == query.ProjectName);
+        if (!string.IsNullOrWhiteSpace(query.JobName)) jobs = jobs.Where(j => j.Name.Contains(query.JobName));
+        if (!string.IsNullOrWhiteSpace(query.Creator)) jobs = jobs.Where(j => j.CreateBy == query.Creator);
+        var rows = await jobs.OrderByDescending(j => j.Id).ToListAsync(cancellationToken);
+        var ids = rows.Select(j => j.Id).ToList();
+        var latestVersions = (await db.JobVersions.AsNoTracking().Where(v => ids.Contains(v.JobId)).ToListAsync(cancellationToken))
+            .GroupBy(v => v.JobId).ToDictionary(g => g.Key, g => g.MaxBy(v => v.Id)!);
+        var versionIds = latestVersions.Values.Select(v => v.Id).ToList();
+        var latestTasks = (await db.Tasks.AsNoTracking().Where(t => versionIds.Contains(t.JobVersionId)).ToListAsync(cancellationToken))
+            .GroupBy(t => t.JobVersionId).ToDictionary(g => g.Key, g => g.MaxBy(t => t.Id)!);
+        var items = rows.Select(j =>
+        {
+            var version = latestVersions.GetValueOrDefault(j.Id);
+            var task = version is null ? null : latestTasks.GetValueOrDefault(version.Id);
+            return new JobListItem(j.ToModel(), project.Id, version?.Version, version is null ? null : UnixMs.At(version.CreateTime),
+                task is null ? Sdk.Connectors.StreamTaskStatus.NotStarted : (Sdk.Connectors.StreamTaskStatus)task.Status, task?.Id);
+        }).Where(i => query.Status is not { } status || (int)i.Status == status).ToList();
+        var size = Math.Clamp(query.PageSize, 1, 500);
+        var page = Math.Max(query.Page, 1);
+        return new JobListPage(items.Skip((page - 1) * size).Take(size).ToList(), items.Count);
+    }
+
     public async Task<IReadOnlyList<StreamJobVersion>> ListVersionsAsync(long jobId, CancellationToken cancellationToken = default)
     {
         await using var db = database.CreateContext();
