@@ -67,6 +67,8 @@ public sealed class UploadTests
             ("job.zip", Build(Text("meta.json", GoodMeta.Replace("query.sql", "other.sql")), Text("query.sql", "x")), ErrorCodes.JobContent),
             ("job.zip", Build(Text("meta.json", "{\"projectName\":\"p1\"}")), ErrorCodes.JobDefinition),
             ("job.zip", Build(Text("meta.json", GoodMeta.Replace("\"p1\"", "\"p2\"")), Text("query.sql", "x")), ErrorCodes.JobDefinition),
+            ("job.zip", Build(Text("meta.json", GoodMeta), Text("query.sql", "x"), Text("query.sql", "y")), ErrorCodes.FileName),
+            ("job.zip", Build(Text("meta.json", GoodMeta), Text("meta.json", GoodMeta), Text("query.sql", "x")), ErrorCodes.FileName),
             ("job.tar", Build(Text("meta.json", GoodMeta), Text("query.sql", "x")), ErrorCodes.UploadNotZip),
             ("job.zip", new MemoryStream("not a zip at all"u8.ToArray()), ErrorCodes.UploadFailed),
         };
@@ -81,6 +83,17 @@ public sealed class UploadTests
         }
         await JobTests.AssertVersionCountAsync(domain, 0);
         Assert.False(Directory.Exists(domain.Files.Root) && Directory.EnumerateFileSystemEntries(domain.Files.Root).Any());
+    }
+
+    [Theory, ClassData(typeof(Providers))]
+    public async Task A_file_store_failure_rolls_the_new_job_and_version_back(DatabaseProvider provider)
+    {
+        await using var domain = await Domain.CreateAsync(provider);
+        Directory.CreateDirectory(domain.Files.Root);
+        await File.WriteAllTextAsync(Path.Combine(domain.Files.Root, "jobs"), "a file where the store wants a folder");
+        using var zip = Build(Text("meta.json", GoodMeta), Text("query.sql", "x"));
+        await Assert.ThrowsAnyAsync<IOException>(() => domain.Jobs.UploadAsync("p1", "job.zip", zip, "bob"));
+        await JobTests.AssertVersionCountAsync(domain, 0);
     }
 
     [Fact]

@@ -76,12 +76,12 @@ public sealed class TaskService(StreamJobsDatabase database, TimeProvider clock)
         var codes = expected.Select(s => (int)s).ToList();
         var now = UnixMs.Of(clock.GetUtcNow());
         await using var db = database.CreateContext();
-        var active = TaskStatuses.IsCompleted(status) ? (long?)null : 0;
+        var completed = TaskStatuses.IsCompleted(status);
         var trimmed = errDesc is { Length: > MaxErrDescLength } ? errDesc[..MaxErrDescLength] : errDesc;
         // One conditional UPDATE, so two callers racing on the same task cannot both pass the check.
         var changed = await db.Tasks.Where(t => t.Id == taskId && codes.Contains(t.Status)).ExecuteUpdateAsync(s => s
             .SetProperty(t => t.Status, (int)status)
-            .SetProperty(t => t.ActiveJobId, t => active == null ? null : t.JobId)
+            .SetProperty(t => t.ActiveJobId, t => completed ? null : (long?)t.JobId)
             .SetProperty(t => t.LastUpdateTime, now)
             .SetProperty(t => t.ErrDesc, t => trimmed ?? t.ErrDesc), cancellationToken);
         if (changed == 0) return null;

@@ -30,28 +30,40 @@ public sealed partial class JobUploadReader(UploadLimits limits)
         }
         using (archive)
         {
-            if (archive.Entries.Count > limits.MaxEntries)
-                throw Fail(ErrorCodes.UploadFailed, $"the zip holds {archive.Entries.Count} entries, more than the {limits.MaxEntries} allowed");
-            string? meta = null;
-            var files = new List<UploadedFile>();
-            long total = 0;
-            foreach (var entry in archive.Entries)
+            try
             {
-                var name = entry.FullName;
-                CheckPath(name);
-                if (name.EndsWith('/')) continue;
-                var isMeta = name == MetaJson;
-                if (!isMeta) CheckFileName(name);
-                if (files.Any(f => f.Name == name)) throw Fail(ErrorCodes.FileName, $"the zip holds {name} twice");
-                var cap = isMeta ? limits.MaxMetaJsonBytes : limits.MaxEntryBytes;
-                var content = await InflateAsync(entry, cap, limits.MaxTotalBytes - total, cancellationToken);
-                total += content.Length;
-                if (isMeta) meta = DecodeMeta(content);
-                else files.Add(new UploadedFile(name, content));
+                return await ReadEntriesAsync(archive, cancellationToken);
             }
-            if (meta is null) throw Fail(ErrorCodes.MetaJsonMissing, "meta.json is missing from the zip (it must be at the top level)");
-            return new UploadedJob(JobMeta.Parse(meta), files);
+            catch (InvalidDataException e)
+            {
+                throw Fail(ErrorCodes.UploadFailed, $"the zip is damaged: {e.Message}");
+            }
         }
+    }
+
+    private async Task<UploadedJob> ReadEntriesAsync(ZipArchive archive, CancellationToken cancellationToken)
+    {
+        if (archive.Entries.Count > limits.MaxEntries)
+            throw Fail(ErrorCodes.UploadFailed, $"the zip holds {archive.Entries.Count} entries, more than the {limits.MaxEntries} allowed");
+        string? meta = null;
+        var files = new List<UploadedFile>();
+        long total = 0;
+        foreach (var entry in archive.Entries)
+        {
+            var name = entry.FullName;
+            CheckPath(name);
+            if (name.EndsWith('/')) continue;
+            var isMeta = name == MetaJson;
+            if (!isMeta) CheckFileName(name);
+            if ((isMeta && meta is not null) || files.Any(f => f.Name == name)) throw Fail(ErrorCodes.FileName, $"the zip holds {name} twice");
+            var cap = isMeta ? limits.MaxMetaJsonBytes : limits.MaxEntryBytes;
+            var content = await InflateAsync(entry, cap, limits.MaxTotalBytes - total, cancellationToken);
+            total += content.Length;
+            if (isMeta) meta = DecodeMeta(content);
+            else files.Add(new UploadedFile(name, content));
+        }
+        if (meta is null) throw Fail(ErrorCodes.MetaJsonMissing, "meta.json is missing from the zip (it must be at the top level)");
+        return new UploadedJob(JobMeta.Parse(meta), files);
     }
 
     private async Task<MemoryStream> CopyBoundedAsync(Stream zip, CancellationToken cancellationToken)
