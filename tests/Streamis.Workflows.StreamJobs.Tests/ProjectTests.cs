@@ -42,6 +42,20 @@ public sealed class ProjectTests
     }
 
     [Theory, ClassData(typeof(Providers))]
+    public async Task Concurrent_creates_of_one_name_make_one_project(DatabaseProvider provider)
+    {
+        await using var domain = await Domain.CreateAsync(provider);
+        var results = await Task.WhenAll(Enumerable.Range(0, 10).Select(i => Task.Run(async () =>
+        {
+            try { await domain.Projects.CreateAsync("race", null, new ProjectMembers(EditUsers: [$"u{i}"]), "admin"); return 0; }
+            catch (StreamJobsException e) { return e.Code; }
+        })));
+        Assert.Single(results, r => r == 0);
+        Assert.All(results.Where(r => r != 0), r => Assert.Equal(ErrorCodes.ProjectNameExists, r));
+        Assert.Single(await domain.Projects.GetMembersAsync((await domain.Projects.FindAsync("race"))!.Id));
+    }
+
+    [Theory, ClassData(typeof(Providers))]
     public async Task Update_replaces_given_member_lists_and_keeps_the_others(DatabaseProvider provider)
     {
         await using var domain = await Domain.CreateAsync(provider);

@@ -91,6 +91,18 @@ public sealed class TaskTests
         Assert.Equal("application_1", read.Handle.Get("applicationId"));
     }
 
+    [Theory, ClassData(typeof(Providers))]
+    public async Task Tasks_stuck_in_Starting_or_Stopping_are_found_for_recovery(DatabaseProvider provider)
+    {
+        await using var domain = await Domain.CreateAsync(provider);
+        var starting = (await domain.Tasks.CreateTaskAsync(await domain.CreateJobAsync("a"), "alice")).Task!;
+        var running = (await domain.Tasks.CreateTaskAsync(await domain.CreateJobAsync("b"), "alice")).Task!;
+        await domain.Tasks.UpdateStatusAsync(running.Id, StreamTaskStatus.Running);
+        Assert.Empty(await domain.Tasks.ListStuckAsync(TimeSpan.FromMinutes(5)));
+        var stuck = await domain.Tasks.ListStuckAsync(TimeSpan.FromMilliseconds(-1000));
+        Assert.Equal(starting.Id, Assert.Single(stuck).Id);
+    }
+
     [Fact]
     public void Status_texts_match_Streamis_and_unknown_codes_are_30351()
     {

@@ -127,6 +127,19 @@ public sealed class TaskService(StreamJobsDatabase database, TimeProvider clock)
         return (await db.Tasks.AsNoTracking().Where(t => running.Contains(t.Status)).OrderBy(t => t.Id).ToListAsync(cancellationToken)).Select(t => t.ToModel()).ToList();
     }
 
+    /// <summary>
+    /// Tasks left in Starting (8) or Stopping (9) longer than <paramref name="age"/>: Streamis' monitor never looks at
+    /// them, so after a crash they would block the job for good. A recovery step decides what they really are.
+    /// </summary>
+    public async Task<IReadOnlyList<StreamTask>> ListStuckAsync(TimeSpan age, CancellationToken cancellationToken = default)
+    {
+        var before = UnixMs.Of(clock.GetUtcNow() - age);
+        var transient = new[] { (int)StreamTaskStatus.Starting, (int)StreamTaskStatus.Stopping };
+        await using var db = database.CreateContext();
+        return (await db.Tasks.AsNoTracking().Where(t => transient.Contains(t.Status) && t.LastUpdateTime < before).OrderBy(t => t.Id).ToListAsync(cancellationToken))
+            .Select(t => t.ToModel()).ToList();
+    }
+
     private static Task<TaskEntity?> BlockingAsync(StreamJobsDbContext db, long jobId, CancellationToken cancellationToken) =>
         db.Tasks.AsNoTracking().SingleOrDefaultAsync(t => t.ActiveJobId == jobId, cancellationToken);
 
