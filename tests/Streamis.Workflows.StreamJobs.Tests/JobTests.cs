@@ -92,6 +92,23 @@ public sealed class JobTests
     }
 
     [Theory, ClassData(typeof(Providers))]
+    public async Task Oversized_or_path_like_fields_are_named_and_nothing_is_written(DatabaseProvider provider)
+    {
+        await using var domain = await Domain.CreateAsync(provider);
+        var meta = Domain.SqlJob(new string('j', 201)) with { Description = new string('d', 1001), Tags = new string('t', 201) };
+        var e = await Assert.ThrowsAsync<StreamJobsException>(() => domain.Jobs.CreateOrUpdateAsync(meta, "alice"));
+        Assert.Equal(ErrorCodes.JobDefinition, e.Code);
+        Assert.Contains("jobName is longer than 200", e.Message);
+        Assert.Contains("description is longer than 1000", e.Message);
+        Assert.Contains("tags is longer than 200", e.Message);
+        var path = await Assert.ThrowsAsync<StreamJobsException>(() => domain.Jobs.CreateOrUpdateAsync(Domain.SqlJob("../evil"), "alice"));
+        Assert.Contains("jobName may not contain", path.Message);
+        var huge = Domain.SqlJob() with { JobContent = new JsonObject { ["type"] = "sql", ["sql"] = new string('s', JobMeta.MaxJobContentLength) } };
+        Assert.Contains("jobContent is larger", (await Assert.ThrowsAsync<StreamJobsException>(() => domain.Jobs.CreateOrUpdateAsync(huge, "alice"))).Message);
+        await AssertVersionCountAsync(domain, 0);
+    }
+
+    [Theory, ClassData(typeof(Providers))]
     public async Task Edit_privilege_or_job_shortcut_is_needed_and_the_project_must_exist(DatabaseProvider provider)
     {
         await using var domain = await Domain.CreateAsync(provider);

@@ -51,6 +51,39 @@ public sealed record JobMeta(
         return new JobMeta(projectName!, jobName!, jobType!, content!, tags, description, comment, workspaceName);
     }
 
+    /// <summary>
+    /// Length and character checks matching the columns, so an oversized field is a named 30030 rather than a
+    /// database error (MySQL) or a silently stored overflow (SQLite). Names end up in paths and launch names, so no
+    /// path separators or control characters.
+    /// </summary>
+    public void Validate()
+    {
+        var problems = new List<string>();
+        void Check(string field, string? value, int max, bool name = false)
+        {
+            if (value is null) return;
+            if (value.Length > max) problems.Add($"{field} is longer than {max} characters");
+            if (name && (value.IndexOfAny(['/', '\\']) >= 0 || value.Any(char.IsControl) || value is "." or ".."))
+                problems.Add($"{field} may not contain '/', '\\' or control characters");
+        }
+        Check("projectName", ProjectName, 100, name: true);
+        Check("jobName", JobName, 200, name: true);
+        Check("jobType", JobType, 30);
+        Check("tags", Tags, 200);
+        Check("description", Description, 1000);
+        Check("comment", Comment, 255);
+        Check("workspaceName", WorkspaceName, 100);
+        if (string.IsNullOrWhiteSpace(ProjectName)) problems.Add("projectName cannot be empty!");
+        if (string.IsNullOrWhiteSpace(JobName)) problems.Add("jobName cannot be empty!");
+        if (string.IsNullOrWhiteSpace(JobType)) problems.Add("jobType cannot be empty!");
+        if (JobContent is null) problems.Add("jobContent cannot be empty!");
+        else if (JobContent.ToJsonString().Length > MaxJobContentLength) problems.Add($"jobContent is larger than {MaxJobContentLength} characters");
+        if (problems.Count > 0) throw Bad(string.Join("; ", problems));
+    }
+
+    /// <summary>Generous for inline SQL, but bounded.</summary>
+    public const int MaxJobContentLength = 1024 * 1024;
+
     private static string? Text(JsonObject root, string name, bool required, List<string> problems)
     {
         var node = root[name];

@@ -106,6 +106,7 @@ public sealed class JobService(StreamJobsDatabase database, ProjectService proje
 
     private async Task<JobSaveResult> SaveAsync(JobMeta meta, IReadOnlyList<UploadedFile> uploaded, string user, string? source, CancellationToken cancellationToken)
     {
+        meta.Validate();
         if (!JobTypes.IsKnown(meta.JobType))
             throw new StreamJobsException(ErrorCodes.JobDefinition, StreamJobsErrorKind.Invalid, $"jobType '{meta.JobType}' is not supported (flink.sql, flink.jar, local)");
         JobContentRules.Check(meta.JobType, meta.JobContent, uploaded.Select(f => f.Name).ToList());
