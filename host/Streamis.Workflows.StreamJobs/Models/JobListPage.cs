@@ -1,0 +1,3 @@
+namespace Streamis.Workflows.StreamJobs.Models;
+
+public sealed record JobListPage(IReadOnlyList<JobListItem> Items, int Total);

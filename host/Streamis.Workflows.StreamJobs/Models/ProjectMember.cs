@@ -1,0 +1,3 @@
+namespace Streamis.Workflows.StreamJobs.Models;
+
+public sealed record ProjectMember(long ProjectId, string UserName, ProjectPrivilege Privilege);

@@ -1,0 +1,19 @@
+using Streamis.Workflows.Sdk.Connectors;
+
+namespace Streamis.Workflows.StreamJobs.Models;
+
+public sealed record StreamTask(
+    long Id,
+    long JobId,
+    long JobVersionId,
+    string Version,
+    StreamTaskStatus Status,
+    DateTimeOffset StartTime,
+    DateTimeOffset LastUpdateTime,
+    string? ErrDesc,
+    string SubmitUser,
+    string EngineName,
+    JobHandle? Handle)
+{
+    public bool IsCompleted => TaskStatuses.IsCompleted(Status);
+}
