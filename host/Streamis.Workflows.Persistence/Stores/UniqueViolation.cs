@@ -4,7 +4,8 @@ using MySqlConnector;
 
 namespace Streamis.Workflows.Persistence.Stores;
 
-internal static class UniqueViolation
+/// <summary>Whether a write failed on a unique index, on either provider; the stores of every module use it.</summary>
+public static class UniqueViolation
 {
     public static bool Is(Exception e) => e switch
     {

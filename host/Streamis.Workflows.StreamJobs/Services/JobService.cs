@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Streamis.Workflows.Persistence.Stores;
 using Streamis.Workflows.StreamJobs.Entities;
 using Streamis.Workflows.StreamJobs.Models;
 using Streamis.Workflows.StreamJobs.Upload;

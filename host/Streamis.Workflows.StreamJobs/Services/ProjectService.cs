@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Streamis.Workflows.Persistence.Stores;
 using Streamis.Workflows.StreamJobs.Config;
 using Streamis.Workflows.StreamJobs.Entities;
 using Streamis.Workflows.StreamJobs.Models;

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Streamis.Workflows.Persistence.Stores;
 using Streamis.Workflows.Sdk.Connectors;
 using Streamis.Workflows.StreamJobs.Entities;
 using Streamis.Workflows.StreamJobs.Models;
