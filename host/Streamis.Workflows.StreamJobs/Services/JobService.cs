@@ -14,20 +14,28 @@ public sealed class JobService(StreamJobsDatabase database, ProjectService proje
 
     /// <summary>The createOrUpdate call: a new job with <c>v00001</c>, or a new version of the existing one.</summary>
     public Task<JobSaveResult> CreateOrUpdateAsync(JobMeta meta, string user, CancellationToken cancellationToken = default) =>
-        SaveAsync(meta, [], user, source: null, cancellationToken);
+        SaveAsync(meta, [], user, source: null, privileged: false, cancellationToken);
+
+    /// <summary>As above; <paramref name="privileged"/> skips the project-privilege check (a host administrator).</summary>
+    public Task<JobSaveResult> CreateOrUpdateAsync(JobMeta meta, string user, bool privileged, CancellationToken cancellationToken = default) =>
+        SaveAsync(meta, [], user, source: null, privileged, cancellationToken);
 
     /// <summary>
     /// Upload of a zip with meta.json. The zip is read and checked completely before the database is touched, and a
     /// failure while storing files rolls the version back, so a refused upload leaves nothing behind.
     /// </summary>
-    public async Task<JobSaveResult> UploadAsync(string projectName, string fileName, Stream zip, string user, CancellationToken cancellationToken = default)
+    public Task<JobSaveResult> UploadAsync(string projectName, string fileName, Stream zip, string user, CancellationToken cancellationToken = default) =>
+        UploadAsync(projectName, fileName, zip, user, privileged: false, cancellationToken);
+
+    /// <summary>As above; <paramref name="privileged"/> skips the project-privilege check (a host administrator).</summary>
+    public async Task<JobSaveResult> UploadAsync(string projectName, string fileName, Stream zip, string user, bool privileged, CancellationToken cancellationToken = default)
     {
         if (string.IsNullOrWhiteSpace(projectName)) throw new StreamJobsException(ErrorCodes.JobDefinition, StreamJobsErrorKind.Invalid, "projectName cannot be empty!");
         var upload = await reader.ReadAsync(fileName, zip, cancellationToken);
         if (upload.Meta.ProjectName != projectName.Trim())
             throw new StreamJobsException(ErrorCodes.JobDefinition, StreamJobsErrorKind.Invalid,
                 $"the projectName '{upload.Meta.ProjectName}' in meta.json differs from the request's '{projectName}'");
-        return await SaveAsync(upload.Meta, upload.Files, user, UploadSource, cancellationToken);
+        return await SaveAsync(upload.Meta, upload.Files, user, UploadSource, privileged, cancellationToken);
     }
 
     public async Task<StreamJob?> FindAsync(long jobId, CancellationToken cancellationToken = default)
@@ -52,10 +60,14 @@ public sealed class JobService(StreamJobsDatabase database, ProjectService proje
     /// The job list of a project for a user: empty unless the user holds a project rank (the creator alone is not
     /// enough, as in Streamis); each job with its latest version and the status of that version's latest task.
     /// </summary>
-    public async Task<JobListPage> ListForUserAsync(string user, JobListQuery query, CancellationToken cancellationToken = default)
+    public Task<JobListPage> ListForUserAsync(string user, JobListQuery query, CancellationToken cancellationToken = default) =>
+        ListForUserAsync(user, query, privileged: false, cancellationToken);
+
+    /// <summary>As above; <paramref name="privileged"/> lists without a project rank (a host administrator).</summary>
+    public async Task<JobListPage> ListForUserAsync(string user, JobListQuery query, bool privileged, CancellationToken cancellationToken = default)
     {
         var project = await projects.FindAsync(query.ProjectName, cancellationToken);
-        if (project is null || await projects.GetPrivilegeAsync(user, query.ProjectName, cancellationToken) is null) return new JobListPage([], 0);
+        if (project is null || (!privileged && await projects.GetPrivilegeAsync(user, query.ProjectName, cancellationToken) is null)) return new JobListPage([], 0);
         await using var db = database.CreateContext();
         var jobs = db.Jobs.AsNoTracking().Where(j => j.ProjectName == query.ProjectName);
         if (!string.IsNullOrWhiteSpace(query.JobName)) jobs = jobs.Where(j => j.Name.Contains(query.JobName));
@@ -105,7 +117,7 @@ public sealed class JobService(StreamJobsDatabase database, ProjectService proje
 
     public static string FormatVersion(int number) => "v" + number.ToString("D5", CultureInfo.InvariantCulture);
 
-    private async Task<JobSaveResult> SaveAsync(JobMeta meta, IReadOnlyList<UploadedFile> uploaded, string user, string? source, CancellationToken cancellationToken)
+    private async Task<JobSaveResult> SaveAsync(JobMeta meta, IReadOnlyList<UploadedFile> uploaded, string user, string? source, bool privileged, CancellationToken cancellationToken)
     {
         meta.Validate();
         if (!JobTypes.IsKnown(meta.JobType))
@@ -116,9 +128,9 @@ public sealed class JobService(StreamJobsDatabase database, ProjectService proje
 
         await using var db = database.CreateContext();
         var existing = await db.Jobs.AsNoTracking().SingleOrDefaultAsync(j => j.ProjectName == meta.ProjectName && j.Name == meta.JobName, cancellationToken);
-        var allowed = existing is null
+        var allowed = privileged || (existing is null
             ? await projects.HasPrivilegeAsync(user, meta.ProjectName, ProjectPrivilege.Edit, cancellationToken)
-            : await projects.CanOnJobAsync(user, existing.Id, ProjectPrivilege.Edit, cancellationToken);
+            : await projects.CanOnJobAsync(user, existing.Id, ProjectPrivilege.Edit, cancellationToken));
         if (!allowed)
             throw new StreamJobsException(ErrorCodes.NoPrivilege, StreamJobsErrorKind.Forbidden, $"{user} has no edit privilege on project {meta.ProjectName}");
 
