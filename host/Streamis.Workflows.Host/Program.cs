@@ -5,6 +5,7 @@ using Streamis.Workflows.Host.Endpoints.Instances;
 using Streamis.Workflows.Host.Endpoints.System;
 using Streamis.Workflows.Host.Errors;
 using Streamis.Workflows.Host.Hosting;
+using Streamis.Workflows.Host.StreamisRest;
 
 // The host's own files (appsettings.json) sit beside its binaries, wherever it is started from; ./data stays
 // relative to the caller's folder.
@@ -40,7 +41,10 @@ app.UseSerilogRequestLogging(o =>
 });
 app.UseMiddleware<ErrorHandlingMiddleware>();
 // The framework's own bare answers (unknown route, wrong method) get a problem body too.
-app.UseStatusCodePages(context => ProblemResults.WriteAsync(context.HttpContext, context.HttpContext.Response.StatusCode,
+app.UseStatusCodePages(context => StreamisApi.Owns(context.HttpContext)
+    ? LinkisMessage.WriteAsync(context.HttpContext, LinkisStatus.Error, $"{context.HttpContext.Request.Method} {context.HttpContext.Request.Path} cannot be answered",
+        context.HttpContext.Response.StatusCode)
+    : ProblemResults.WriteAsync(context.HttpContext, context.HttpContext.Response.StatusCode,
     ProblemResults.Title(context.HttpContext.Response.StatusCode), $"{context.HttpContext.Request.Method} {context.HttpContext.Request.Path} cannot be answered"));
 app.UseAuthentication();
 app.UseAuthorization();
@@ -50,6 +54,7 @@ app.MapScalarApiReference().AllowAnonymous();
 app.MapDefinitionEndpoints();
 app.MapInstanceEndpoints();
 app.MapSystemEndpoints();
+app.MapStreamisEndpoints();
 plugins.MapEndpoints(app, app.Services.GetRequiredService<ILogger<Program>>());
 
 app.Run();

@@ -11,4 +11,7 @@ public static class Policies
 
     /// <summary>Definitions and plugins (admin).</summary>
     public const string Administer = "administer";
+
+    /// <summary>The Streamis API: any signed-in user; what they may do there is decided by Streamis project privileges.</summary>
+    public const string Streamis = "streamis";
 }

@@ -5,6 +5,7 @@ using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 using Streamis.Workflows.Host.Errors;
+using Streamis.Workflows.Host.StreamisRest;
 using Streamis.Workflows.Sdk.Connectors;
 
 namespace Streamis.Workflows.Host.Auth;
@@ -51,12 +52,15 @@ public sealed class TokenAuthenticationHandler(
         return AuthenticateResult.NoResult();
     }
 
-    protected override Task HandleChallengeAsync(AuthenticationProperties properties) =>
-        ProblemResults.WriteAsync(Context, StatusCodes.Status401Unauthorized, "Not signed in",
+    // The Streamis web UI goes to its login page on status -1, so its API answers in its own envelope.
+    protected override Task HandleChallengeAsync(AuthenticationProperties properties) => StreamisApi.Owns(Context)
+        ? LinkisMessage.WriteAsync(Context, LinkisStatus.NotLoggedIn, "You are not logged in, please login first(您尚未登录，请先登录!)")
+        : ProblemResults.WriteAsync(Context, StatusCodes.Status401Unauthorized, "Not signed in",
             "Send Token-User and Token-Code headers, or Authorization: Bearer <token>.");
 
-    protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
-        ProblemResults.WriteAsync(Context, StatusCodes.Status403Forbidden, "Not allowed",
+    protected override Task HandleForbiddenAsync(AuthenticationProperties properties) => StreamisApi.Owns(Context)
+        ? LinkisMessage.WriteAsync(Context, LinkisStatus.AuthFailed, $"User \"{Context.User.Identity?.Name}\" may not call this.")
+        : ProblemResults.WriteAsync(Context, StatusCodes.Status403Forbidden, "Not allowed",
             $"User \"{Context.User.Identity?.Name}\" lacks the role this needs.");
 
     private TokenOptions? Find(string code)

@@ -3,6 +3,7 @@ using Streamis.Workflows.Engine.Execution;
 using Streamis.Workflows.Engine.Running;
 using Streamis.Workflows.Engine.Runtime;
 using Streamis.Workflows.Engine.Validation;
+using Streamis.Workflows.Host.StreamisRest;
 
 namespace Streamis.Workflows.Host.Errors;
 
@@ -20,6 +21,11 @@ public sealed partial class ErrorHandlingMiddleware(RequestDelegate next, ILogge
         }
         catch (Exception e) when (!context.Response.HasStarted && !context.RequestAborted.IsCancellationRequested)
         {
+            if (StreamisApi.Owns(context))
+            {
+                await StreamisErrors.WriteAsync(context, e, logger);
+                return;
+            }
             var (status, title, detail, problems) = Describe(e);
             if (status >= 500) logger.LogError(e, "Unhandled error on {Method} {Path}", context.Request.Method, context.Request.Path);
             context.Response.Clear();

@@ -25,6 +25,9 @@ public sealed class HostPaths
 
     public string FilesDirectory => Path.Combine(DataDirectory, "files");
 
+    /// <summary>Uploaded Streamis job-version files (the host's stand-in for Linkis BML).</summary>
+    public string JobFilesDirectory => Path.Combine(DataDirectory, "job-files");
+
     public string WorkflowsDirectory { get; }
 
     public string TemplatesDirectory { get; }

@@ -6,6 +6,7 @@ namespace Streamis.Workflows.Host.Hosting;
 /// <summary>Brings the database up to date, publishes the built-in workflows, then runs the durable runtime.</summary>
 public sealed class RuntimeHostedService(
     WorkflowDatabase database,
+    StreamJobs.StreamJobsDatabase streamJobs,
     DefinitionFileLoader loader,
     WorkflowRuntime runtime,
     HostPaths paths,
@@ -17,6 +18,8 @@ public sealed class RuntimeHostedService(
         // Listening starts before the first workflow runs, so no measurement is missed.
         _ = metrics;
         await database.InitializeAsync(cancellationToken);
+        // The sj_ tables live in the workflow database, so they can only be migrated once it exists.
+        await streamJobs.InitializeAsync(cancellationToken);
         var loaded = await loader.LoadAsync(paths.WorkflowsDirectory, cancellationToken);
         logger.LogInformation("Workflows folder {Folder}: {Published} published, {Unchanged} unchanged, {Rejected} rejected",
             paths.WorkflowsDirectory, loaded.Count(l => l.Published), loaded.Count(l => !l.Published && l.Problems.Count == 0), loaded.Count(l => l.Problems.Count > 0));

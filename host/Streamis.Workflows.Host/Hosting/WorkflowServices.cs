@@ -6,12 +6,13 @@ using Streamis.Workflows.Host.Auth;
 using Streamis.Workflows.Host.Plugins;
 using Streamis.Workflows.Persistence;
 using Streamis.Workflows.Persistence.Stores;
+using Streamis.Workflows.StreamJobs;
 
 namespace Streamis.Workflows.Host.Hosting;
 
 public static class WorkflowServices
 {
-    /// <summary>Persistence, the engine, the durable runtime, plugins, and token authentication, from configuration.</summary>
+    /// <summary>Persistence, the stream-job domain, the engine, the durable runtime, plugins, and token authentication, from configuration.</summary>
     public static PluginCatalog AddStreamisWorkflows(this WebApplicationBuilder builder, HostPaths paths, ILogger startupLogger)
     {
         var services = builder.Services;
@@ -24,6 +25,11 @@ public static class WorkflowServices
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<IDefinitionStore, EfDefinitionStore>();
         services.AddSingleton<IInstanceStore, EfInstanceStore>();
+        // The Streamis domain shares the workflow database; its uploaded job files live with the host's other data.
+        var streamJobs = configuration.GetSection("StreamJobs").Get<StreamJobsOptions>() ?? new StreamJobsOptions();
+        streamJobs.FileStoreDirectory = paths.JobFilesDirectory;
+        services.AddStreamJobs(streamJobs);
+        services.AddSingleton<StreamisRest.StreamisPrivileges>();
 
         var catalog = PluginCatalog.Load(paths.PluginsDirectory, paths.DataDirectory, configuration, services, startupLogger);
         services.AddSingleton(catalog);
@@ -57,6 +63,7 @@ public static class WorkflowServices
             .AddPolicy(Policies.Read, p => p.RequireRole(Roles.Viewer))
             .AddPolicy(Policies.Operate, p => p.RequireRole(Roles.Operator))
             .AddPolicy(Policies.Administer, p => p.RequireRole(Roles.Admin))
+            .AddPolicy(Policies.Streamis, p => p.RequireAuthenticatedUser())
             .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
         return catalog;
     }

@@ -43,6 +43,34 @@ public class AuthorizationMatrixTests(HostFixture fixture) : IClassFixture<HostF
         ["GET /scalar/scalar.js"] = Anonymous,
         ["GET /scalar/scalar.aspnetcore.js"] = Anonymous,
         ["GET /scalar/favicon.svg"] = Anonymous,
+        // The Streamis API: any signed-in user; project privileges decide inside (see Streamis/*PrivilegeTests).
+        ["GET /api/rest_j/v1/streamis/streamJobManager/job/list"] = Policies.Streamis,
+        ["GET /api/rest_j/v1/streamis/streamJobManager/job/version"] = Policies.Streamis,
+        ["GET /api/rest_j/v1/streamis/streamJobManager/job/jobContent"] = Policies.Streamis,
+        ["POST /api/rest_j/v1/streamis/streamJobManager/job/createOrUpdate"] = Policies.Streamis,
+        ["POST /api/rest_j/v1/streamis/streamJobManager/job/upload"] = Policies.Streamis,
+        ["POST /api/rest_j/v1/streamis/streamJobManager/job/execute"] = Policies.Streamis,
+        ["GET /api/rest_j/v1/streamis/streamJobManager/job/stop"] = Policies.Streamis,
+        ["PUT /api/rest_j/v1/streamis/streamJobManager/job/snapshot/{jobId}"] = Policies.Streamis,
+        ["GET /api/rest_j/v1/streamis/streamJobManager/job/logs"] = Policies.Streamis,
+        ["POST /api/rest_j/v1/streamis/streamJobManager/job/bulk/execution"] = Policies.Streamis,
+        ["POST /api/rest_j/v1/streamis/streamJobManager/job/bulk/pause"] = Policies.Streamis,
+        ["GET /api/rest_j/v1/streamis/streamJobManager/job/execute/history"] = Policies.Streamis,
+        ["GET /api/rest_j/v1/streamis/streamJobManager/job/progress"] = Policies.Streamis,
+        ["GET /api/rest_j/v1/streamis/streamJobManager/job/details"] = Policies.Streamis,
+        ["GET /api/rest_j/v1/streamis/streamJobManager/job/alert"] = Policies.Streamis,
+        ["PUT /api/rest_j/v1/streamis/streamJobManager/job/status"] = Policies.Streamis,
+        ["GET /api/rest_j/v1/streamis/streamJobManager/config/definitions"] = Policies.Streamis,
+        ["POST /api/rest_j/v1/streamis/streamJobManager/config/definitions"] = Policies.Streamis,
+        ["GET /api/rest_j/v1/streamis/streamJobManager/config/json/{jobId}"] = Policies.Streamis,
+        ["POST /api/rest_j/v1/streamis/streamJobManager/config/json/{jobId}"] = Policies.Streamis,
+        ["GET /api/rest_j/v1/streamis/project/projectPrivilege/hasReleasePrivilege"] = Policies.Streamis,
+        ["GET /api/rest_j/v1/streamis/project/projectPrivilege/hasEditPrivilege"] = Policies.Streamis,
+        ["GET /api/rest_j/v1/streamis/project/projectPrivilege/hasAccessPrivilege"] = Policies.Streamis,
+        ["GET /api/rest_j/v1/streamis/project/projectPrivilege/bulk/hasReleasePrivilege"] = Policies.Streamis,
+        ["GET /api/rest_j/v1/streamis/project/projectPrivilege/bulk/hasEditPrivilege"] = Policies.Streamis,
+        ["GET /api/rest_j/v1/streamis/project/projectPrivilege/bulk/hasAccessPrivilege"] = Policies.Streamis,
+        ["GET /api/rest_j/v1/streamis/project/projectPrivilege/getProjectPrivilege"] = Policies.Streamis,
     };
 
     private const string Anonymous = "anonymous";
@@ -135,6 +163,13 @@ public class AuthorizationMatrixTests(HostFixture fixture) : IClassFixture<HostF
                 _ => "allowed",
             };
             if (got != expected) failures.Add($"{endpoint.Method} {endpoint.Path()} as {role}: expected {expected}, got {(int)status}");
+            else if (got != "allowed" && level == Policies.Streamis)
+            {
+                // The Streamis web UI reads the Linkis envelope, and status -1 sends it to its login page.
+                var body = await response.Content.ReadAsStringAsync();
+                if (response.Content.Headers.ContentType?.MediaType != "application/json" || !body.Contains("\"status\":-1"))
+                    failures.Add($"{endpoint.Method} {endpoint.Path()} as {role}: {(int)status} without a Linkis envelope of status -1: {body}");
+            }
             else if (got != "allowed")
             {
                 var body = await response.Content.ReadAsStringAsync();
@@ -150,7 +185,7 @@ public class AuthorizationMatrixTests(HostFixture fixture) : IClassFixture<HostF
     private static bool Allowed(string role, string level) => level switch
     {
         Anonymous => true,
-        Policies.Read => role is "viewer" or "operator" or "admin",
+        Policies.Read or Policies.Streamis => role is "viewer" or "operator" or "admin",
         Policies.Operate => role is "operator" or "admin",
         _ => role is "admin",
     };

@@ -1,0 +1,129 @@
+using System.Text.Json.Nodes;
+using Streamis.Workflows.StreamJobs.Models;
+using Streamis.Workflows.StreamJobs.Services;
+
+namespace Streamis.Workflows.Host.StreamisRest;
+
+/// <summary><c>/streamis/streamJobManager/job</c>: the job definition endpoints (list, versions, content, createOrUpdate, upload).</summary>
+public static class StreamisJobEndpoints
+{
+    public const string Prefix = "/streamJobManager/job";
+
+    /// <summary>The operations that run jobs; their routes exist so the UI gets a clear answer rather than a 404.</summary>
+    private static readonly (string Method, string Path)[] NotYet =
+    [
+        ("POST", "/execute"), ("GET", "/stop"), ("PUT", "/snapshot/{jobId}"), ("GET", "/logs"), ("POST", "/bulk/execution"),
+        ("POST", "/bulk/pause"), ("GET", "/execute/history"), ("GET", "/progress"), ("GET", "/details"), ("GET", "/alert"), ("PUT", "/status"),
+    ];
+
+    public static void MapStreamisJobEndpoints(this RouteGroupBuilder streamis)
+    {
+        var group = streamis.MapGroup(Prefix);
+        group.MapGet("/list", ListAsync);
+        group.MapGet("/version", VersionAsync);
+        group.MapGet("/jobContent", JobContentAsync);
+        group.MapPost("/createOrUpdate", CreateOrUpdateAsync);
+        group.MapPost("/upload", UploadAsync).DisableAntiforgery();
+        foreach (var (method, path) in NotYet)
+            group.MapMethods(path, [method], (HttpContext context) => LinkisMessage.Error(context, $"{Prefix}{path} is not available yet on this host"));
+    }
+
+    private static async Task<IResult> ListAsync(HttpContext context, JobService jobs, CancellationToken ct)
+    {
+        var request = context.Request;
+        var projectName = StreamisQuery.Text(request, "projectName");
+        var pageNow = StreamisQuery.Int(request, "pageNow", 1, 1, int.MaxValue);
+        var pageSize = StreamisQuery.Int(request, "pageSize", 20, 1, 500);
+        var status = StreamisQuery.Text(request, "jobStatus") is not null ? StreamisQuery.Int(request, "jobStatus", 0, 0, 9) : (int?)null;
+        if (projectName is null || projectName == "null") return LinkisMessage.Error(context, "Project name cannot be empty(项目名不能为空，请指定)");
+        var user = StreamisPrivileges.UserName(context.User);
+        var page = await jobs.ListForUserAsync(user,
+            new JobListQuery(projectName, StreamisQuery.Text(request, "jobName"), status, StreamisQuery.Text(request, "jobCreator"), pageNow, pageSize),
+            StreamisPrivileges.IsHostAdmin(context.User), ct);
+        var tasks = new JsonArray();
+        foreach (var item in page.Items)
+        {
+            var job = item.Job;
+            tasks.Add(new JsonObject
+            {
+                ["id"] = job.Id,
+                ["name"] = job.Name,
+                ["workspaceName"] = job.WorkspaceName,
+                ["projectId"] = item.ProjectId,
+                ["projectName"] = job.ProjectName,
+                ["jobType"] = job.JobType,
+                ["label"] = job.Label,
+                ["createBy"] = job.CreateBy,
+                ["createTime"] = job.CreateTime.ToUnixTimeMilliseconds(),
+                ["status"] = (int)item.Status,
+                ["version"] = item.Version,
+                ["lastVersionTime"] = item.LastVersionTime?.ToUnixTimeMilliseconds(),
+                ["description"] = job.Description,
+            });
+        }
+        // Streamis names the total row count "totalPage"; the UI reads it as the item count.
+        return LinkisMessage.Ok(context, new JsonObject { ["tasks"] = tasks, ["totalPage"] = page.Total });
+    }
+
+    private static async Task<IResult> VersionAsync(HttpContext context, JobService jobs, StreamisPrivileges privileges, CancellationToken ct)
+    {
+        var jobId = StreamisQuery.RequiredLong(context.Request, "jobId");
+        var versionName = StreamisQuery.RequiredText(context.Request, "version");
+        var job = await FindJobAsync(jobs, jobId, ct);
+        if (!await privileges.OnJobAsync(context.User, jobId, ProjectPrivilege.Access, ct))
+            return LinkisMessage.Error(context, $"Have no permission to view versions of StreamJob [{jobId}]");
+        var version = await jobs.GetVersionAsync(jobId, versionName, ct);
+        if (version is null) return LinkisMessage.Error(context, $"StreamJob [{jobId}] has no version {versionName}");
+        return LinkisMessage.Ok(context, new JsonObject
+        {
+            ["detail"] = new JsonObject
+            {
+                ["id"] = version.Id,
+                ["version"] = version.Version,
+                ["description"] = job.Description,
+                ["releaseTime"] = version.CreateTime.ToUnixTimeMilliseconds(),
+                ["createBy"] = version.CreateBy,
+                ["projectName"] = job.ProjectName,
+            },
+        });
+    }
+
+    private static async Task<IResult> JobContentAsync(HttpContext context, JobService jobs, StreamisPrivileges privileges, CancellationToken ct)
+    {
+        var jobId = StreamisQuery.RequiredLong(context.Request, "jobId");
+        var versionName = StreamisQuery.Text(context.Request, "version");
+        var job = await FindJobAsync(jobs, jobId, ct);
+        if (!await privileges.OnJobAsync(context.User, jobId, ProjectPrivilege.Access, ct))
+            return LinkisMessage.Error(context, $"Have no permission to view the job content of StreamJob [{jobId}]");
+        var version = await jobs.GetVersionAsync(jobId, versionName, ct);
+        if (version is null)
+            return LinkisMessage.Error(context, versionName is null ? $"StreamJob [{jobId}] has no version" : $"StreamJob [{jobId}] has no version {versionName}");
+        return LinkisMessage.Ok(context, new JsonObject { ["jobContent"] = StreamisJobContent.ToJson(job, version) });
+    }
+
+    private static async Task<IResult> CreateOrUpdateAsync(HttpContext context, JobService jobs, CancellationToken ct)
+    {
+        var body = await StreamisBody.ReadObjectAsync(context.Request, ct);
+        var meta = JobMeta.Parse(body);
+        var saved = await jobs.CreateOrUpdateAsync(meta, StreamisPrivileges.UserName(context.User), StreamisPrivileges.IsHostAdmin(context.User), ct);
+        return LinkisMessage.Ok(context, new JsonObject { ["jobId"] = saved.JobId });
+    }
+
+    private static async Task<IResult> UploadAsync(HttpContext context, JobService jobs, CancellationToken ct)
+    {
+        var request = context.Request;
+        if (!request.HasFormContentType) throw new StreamisRequestException("send the zip as multipart/form-data with the fields projectName and file");
+        var form = await request.ReadFormAsync(ct);
+        // The web UI puts projectName in the query string, other clients in the form.
+        var projectName = (form["projectName"].ToString() is { Length: > 0 } p && !string.IsNullOrWhiteSpace(p) ? p.Trim() : null)
+            ?? StreamisQuery.RequiredText(request, "projectName");
+        var file = form.Files.GetFile("file") ?? form.Files.FirstOrDefault() ?? throw new StreamisRequestException("file cannot be empty!");
+        await using var zip = file.OpenReadStream();
+        var saved = await jobs.UploadAsync(projectName, file.FileName, zip, StreamisPrivileges.UserName(context.User), StreamisPrivileges.IsHostAdmin(context.User), ct);
+        return LinkisMessage.Ok(context, new JsonObject { ["jobId"] = saved.JobId });
+    }
+
+    /// <summary>An unknown id is an ordinary refusal (status 1), as Streamis answers it.</summary>
+    private static async Task<StreamJob> FindJobAsync(JobService jobs, long jobId, CancellationToken ct) =>
+        await jobs.FindAsync(jobId, ct) ?? throw new StreamJobsException(ErrorCodes.JobNotFound, StreamJobsErrorKind.NotFound, $"StreamJob [{jobId}] does not exist");
+}
