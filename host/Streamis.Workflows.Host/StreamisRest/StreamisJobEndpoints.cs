@@ -113,7 +113,16 @@ public static class StreamisJobEndpoints
     {
         var request = context.Request;
         if (!request.HasFormContentType) throw new StreamisRequestException("send the zip as multipart/form-data with the fields projectName and file");
-        var form = await request.ReadFormAsync(ct);
+        IFormCollection form;
+        try
+        {
+            form = await request.ReadFormAsync(ct);
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException && !ct.IsCancellationRequested)
+        {
+            // A malformed or oversized multipart body is the caller's fault, not a server fault.
+            throw new StreamisRequestException($"the upload could not be read as multipart/form-data: {e.Message}");
+        }
         // The web UI puts projectName in the query string, other clients in the form.
         var projectName = (form["projectName"].ToString() is { Length: > 0 } p && !string.IsNullOrWhiteSpace(p) ? p.Trim() : null)
             ?? StreamisQuery.RequiredText(request, "projectName");

@@ -298,6 +298,9 @@ public class StreamisJobApiTests(StreamisFixture fixture) : IClassFixture<Stream
         var noFile = new MultipartFormDataContent { { new StringContent(project), "projectName" } };
         Assert.Contains("file cannot be empty!", (string)(await Envelope.BadAsync(await editor.PostAsync($"{Job}/upload", noFile)))["message"]!);
         Assert.Contains("projectName cannot be empty!", (string)(await Envelope.BadAsync(await editor.PostAsync($"{Job}/upload", Upload(null, Zip(("meta.json", "{}"))))))["message"]!);
+        var broken = new StringContent("--xyz\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.zip\"\r\n\r\nno end", Encoding.UTF8);
+        broken.Headers.ContentType = MediaTypeHeaderValue.Parse("multipart/form-data; boundary=xyz");
+        Assert.Contains("multipart/form-data", (string)(await Envelope.BadAsync(await editor.PostAsync($"{Job}/upload", broken)))["message"]!);
     }
 
     [Theory]
