@@ -6,7 +6,8 @@ namespace Streamis.Workflows.Host.StreamisRest;
 /// <summary>A version's stored jobContent in the parsed form <c>/jobContent</c> answers with (camel-cased jar keys).</summary>
 public static class StreamisJobContent
 {
-    public static JsonObject ToJson(StreamJob job, StreamJobVersion version)
+    /// <param name="sqlFromFile">For a <c>file</c> SQL job, the text of that file, which Streamis answers as <c>sql</c>.</param>
+    public static JsonObject ToJson(StreamJob job, StreamJobVersion version, string? sqlFromFile = null)
     {
         var content = version.JobContent;
         var result = new JsonObject { ["projectName"] = job.ProjectName, ["jobType"] = job.JobType };
@@ -24,6 +25,7 @@ public static class StreamisJobContent
         {
             foreach (var key in new[] { "sql", "file", "resourceId", "version" })
                 if (content[key] is { } value) result[key] = value.DeepClone();
+            if (sqlFromFile is not null) result["sql"] = sqlFromFile;
             return result;
         }
         foreach (var (key, value) in content) result[key] = value?.DeepClone();

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Streamis.Workflows.StreamJobs.Models;
 using Streamis.Workflows.StreamJobs.Services;
+using Streamis.Workflows.StreamJobs.Upload;
 
 namespace Streamis.Workflows.Host.StreamisRest;
 
@@ -88,7 +89,7 @@ public static class StreamisJobEndpoints
         });
     }
 
-    private static async Task<IResult> JobContentAsync(HttpContext context, JobService jobs, StreamisPrivileges privileges, CancellationToken ct)
+    private static async Task<IResult> JobContentAsync(HttpContext context, JobService jobs, JobFileStore files, StreamisPrivileges privileges, CancellationToken ct)
     {
         var jobId = StreamisQuery.RequiredLong(context.Request, "jobId");
         var versionName = StreamisQuery.Text(context.Request, "version");
@@ -98,7 +99,7 @@ public static class StreamisJobEndpoints
         var version = await jobs.GetVersionAsync(jobId, versionName, ct);
         if (version is null)
             return LinkisMessage.Error(context, versionName is null ? $"StreamJob [{jobId}] has no version" : $"StreamJob [{jobId}] has no version {versionName}");
-        return LinkisMessage.Ok(context, new JsonObject { ["jobContent"] = StreamisJobContent.ToJson(job, version) });
+        return LinkisMessage.Ok(context, new JsonObject { ["jobContent"] = StreamisJobContent.ToJson(job, version, await SqlFileAsync(jobs, files, job, version, ct)) });
     }
 
     private static async Task<IResult> CreateOrUpdateAsync(HttpContext context, JobService jobs, CancellationToken ct)
@@ -130,6 +131,23 @@ public static class StreamisJobEndpoints
         await using var zip = file.OpenReadStream();
         var saved = await jobs.UploadAsync(projectName, file.FileName, zip, StreamisPrivileges.UserName(context.User), StreamisPrivileges.IsHostAdmin(context.User), ct);
         return LinkisMessage.Ok(context, new JsonObject { ["jobId"] = saved.JobId });
+    }
+
+    /// <summary>Bounded, so a large resource file named as the SQL cannot blow up the answer.</summary>
+    private const int MaxSqlFileChars = 1024 * 1024;
+
+    /// <summary>The text of the version file a <c>file</c> SQL job names, or null (not a file job, or no such file).</summary>
+    private static async Task<string?> SqlFileAsync(JobService jobs, JobFileStore files, StreamJob job, StreamJobVersion version, CancellationToken ct)
+    {
+        if (job.JobType != JobTypes.FlinkSql || (string?)version.JobContent["type"] != "file" || version.JobContent["file"] is not JsonValue name) return null;
+        var fileName = name.GetValueKind() == System.Text.Json.JsonValueKind.String ? name.GetValue<string>() : null;
+        var file = (await jobs.ListFilesAsync(version.Id, ct)).FirstOrDefault(f => f.FileName == fileName);
+        if (file is null) return null;
+        await using var stream = files.OpenRead(file.StorePath);
+        using var reader = new StreamReader(stream);
+        var buffer = new char[MaxSqlFileChars];
+        var read = await reader.ReadBlockAsync(buffer, ct);
+        return new string(buffer, 0, read);
     }
 
     /// <summary>An unknown id is an ordinary refusal (status 1), as Streamis answers it.</summary>

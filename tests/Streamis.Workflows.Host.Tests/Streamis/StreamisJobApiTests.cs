@@ -273,6 +273,23 @@ public class StreamisJobApiTests(StreamisFixture fixture) : IClassFixture<Stream
     }
 
     [Fact]
+    public async Task Job_content_of_a_file_sql_job_answers_the_files_text_as_sql()
+    {
+        var project = await fixture.ProjectAsync();
+        var meta = new JsonObject
+        {
+            ["projectName"] = project, ["jobName"] = "filesql", ["jobType"] = "flink.sql",
+            ["jobContent"] = new JsonObject { ["type"] = "file", ["file"] = "job.sql" },
+        };
+        var saved = await Envelope.OkAsync(await fixture.As("editor").PostAsync($"{Job}/upload",
+            Upload(project, Zip(("meta.json", meta.ToJsonString()), ("job.sql", "insert into t select * from s")))));
+
+        var content = (await Envelope.OkAsync(await fixture.As("accessor").GetAsync($"{Job}/jobContent?jobId={(long)saved["data"]!["jobId"]!}")))["data"]!["jobContent"]!;
+        Assert.Equal("insert into t select * from s", (string?)content["sql"]);
+        Assert.Equal("job.sql", (string?)content["file"]);
+    }
+
+    [Fact]
     public async Task Upload_refuses_bad_zips_with_streamis_codes()
     {
         var project = await fixture.ProjectAsync();
