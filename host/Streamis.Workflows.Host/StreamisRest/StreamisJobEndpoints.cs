@@ -5,7 +5,7 @@ using Streamis.Workflows.StreamJobs.Upload;
 
 namespace Streamis.Workflows.Host.StreamisRest;
 
-/// <summary><c>/streamis/streamJobManager/job</c>: the job definition endpoints (list, versions, content, createOrUpdate, upload).</summary>
+/// <summary><c>/streamis/streamJobManager/job</c>: the job definition endpoints (list, versions, content, createOrUpdate, upload) and task views.</summary>
 public static class StreamisJobEndpoints
 {
     public const string Prefix = "/streamJobManager/job";
@@ -14,7 +14,7 @@ public static class StreamisJobEndpoints
     private static readonly (string Method, string Path)[] NotYet =
     [
         ("POST", "/execute"), ("GET", "/stop"), ("PUT", "/snapshot/{jobId}"), ("GET", "/logs"), ("POST", "/bulk/execution"),
-        ("POST", "/bulk/pause"), ("GET", "/execute/history"), ("GET", "/progress"), ("GET", "/details"), ("GET", "/alert"), ("PUT", "/status"),
+        ("POST", "/bulk/pause"), ("GET", "/details"), ("PUT", "/status"),
     ];
 
     public static void MapStreamisJobEndpoints(this RouteGroupBuilder streamis)
@@ -25,6 +25,7 @@ public static class StreamisJobEndpoints
         group.MapGet("/jobContent", JobContentAsync);
         group.MapPost("/createOrUpdate", CreateOrUpdateAsync);
         group.MapPost("/upload", UploadAsync).DisableAntiforgery();
+        group.MapStreamisTaskEndpoints();
         foreach (var (method, path) in NotYet)
             group.MapMethods(path, [method], (HttpContext context) => LinkisMessage.Error(context, $"{Prefix}{path} is not available yet on this host"));
     }

@@ -1,3 +1,5 @@
+using Streamis.Workflows.StreamJobs.Services;
+
 namespace Streamis.Workflows.Host.Tests.StreamisRest;
 
 /// <summary><c>/streamis/project/projectPrivilege</c>: the caller's ranks on a project, by name, by id, and in bulk.</summary>
@@ -15,7 +17,7 @@ public class StreamisPrivilegeApiTests(StreamisFixture fixture) : IClassFixture<
     public async Task Each_check_answers_the_inclusive_rank_by_name_id_and_bulk(string user, bool release, bool edit, bool access)
     {
         var project = await fixture.ProjectAsync();
-        var projectId = (await fixture.Service<global::Streamis.Workflows.StreamJobs.Services.ProjectService>().FindAsync(project))!.Id;
+        var projectId = (await fixture.Service<ProjectService>().FindAsync(project))!.Id;
         var client = fixture.As(user);
         foreach (var (path, field, expected) in new[] { ("hasReleasePrivilege", "releasePrivilege", release), ("hasEditPrivilege", "editPrivilege", edit), ("hasAccessPrivilege", "accessPrivilege", access) })
         {
