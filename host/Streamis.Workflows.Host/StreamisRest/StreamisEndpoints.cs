@@ -9,6 +9,7 @@ public static class StreamisEndpoints
     {
         var streamis = app.MapGroup(StreamisApi.Prefix).WithTags("Streamis").RequireAuthorization(Policies.Streamis);
         streamis.MapStreamisJobEndpoints();
+        streamis.MapStreamisStatusEndpoints();
         streamis.MapStreamisConfigEndpoints();
         streamis.MapStreamisPrivilegeEndpoints();
     }

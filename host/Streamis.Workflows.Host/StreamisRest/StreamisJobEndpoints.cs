@@ -14,7 +14,7 @@ public static class StreamisJobEndpoints
     private static readonly (string Method, string Path)[] NotYet =
     [
         ("POST", "/execute"), ("GET", "/stop"), ("PUT", "/snapshot/{jobId}"), ("GET", "/logs"), ("POST", "/bulk/execution"),
-        ("POST", "/bulk/pause"), ("GET", "/details"), ("PUT", "/status"),
+        ("POST", "/bulk/pause"), ("GET", "/details"),
     ];
 
     public static void MapStreamisJobEndpoints(this RouteGroupBuilder streamis)

@@ -60,6 +60,7 @@ public class AuthorizationMatrixTests(HostFixture fixture) : IClassFixture<HostF
         ["GET /api/rest_j/v1/streamis/streamJobManager/job/details"] = Policies.Streamis,
         ["GET /api/rest_j/v1/streamis/streamJobManager/job/alert"] = Policies.Streamis,
         ["PUT /api/rest_j/v1/streamis/streamJobManager/job/status"] = Policies.Streamis,
+        ["GET /api/rest_j/v1/streamis/streamJobManager/project/core/target"] = Policies.Streamis,
         ["GET /api/rest_j/v1/streamis/streamJobManager/config/definitions"] = Policies.Streamis,
         ["POST /api/rest_j/v1/streamis/streamJobManager/config/definitions"] = Policies.Streamis,
         ["GET /api/rest_j/v1/streamis/streamJobManager/config/json/{jobId}"] = Policies.Streamis,
