@@ -1,4 +1,6 @@
 using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http.Features;
+using Streamis.Workflows.StreamJobs;
 using Streamis.Workflows.StreamJobs.Models;
 using Streamis.Workflows.StreamJobs.Services;
 using Streamis.Workflows.StreamJobs.Upload;
@@ -111,14 +113,17 @@ public static class StreamisJobEndpoints
         return LinkisMessage.Ok(context, new JsonObject { ["jobId"] = saved.JobId });
     }
 
-    private static async Task<IResult> UploadAsync(HttpContext context, JobService jobs, CancellationToken ct)
+    private static async Task<IResult> UploadAsync(HttpContext context, JobService jobs, StreamJobsOptions options, CancellationToken ct)
     {
         var request = context.Request;
         if (!request.HasFormContentType) throw new StreamisRequestException("send the zip as multipart/form-data with the fields projectName and file");
+        // Jobs ship their jars in the zip, so the upload limit is the domain's, not the server's 30 MB / 128 MB defaults.
+        var limit = options.Upload.MaxZipBytes + FormOverhead;
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size) size.MaxRequestBodySize = limit;
         IFormCollection form;
         try
         {
-            form = await request.ReadFormAsync(ct);
+            form = await request.ReadFormAsync(new FormOptions { MultipartBodyLengthLimit = limit }, ct);
         }
         catch (Exception e) when (e is InvalidDataException or IOException && !ct.IsCancellationRequested)
         {
@@ -133,6 +138,9 @@ public static class StreamisJobEndpoints
         var saved = await jobs.UploadAsync(projectName, file.FileName, zip, StreamisPrivileges.UserName(context.User), StreamisPrivileges.IsHostAdmin(context.User), ct);
         return LinkisMessage.Ok(context, new JsonObject { ["jobId"] = saved.JobId });
     }
+
+    /// <summary>Room for the multipart framing and the projectName field around the zip.</summary>
+    private const long FormOverhead = 1024 * 1024;
 
     /// <summary>Bounded, so a large resource file named as the SQL cannot blow up the answer.</summary>
     private const int MaxSqlFileChars = 1024 * 1024;

@@ -320,6 +320,20 @@ public class StreamisJobApiTests(StreamisFixture fixture) : IClassFixture<Stream
         Assert.Contains("multipart/form-data", (string)(await Envelope.BadAsync(await editor.PostAsync($"{Job}/upload", broken)))["message"]!);
     }
 
+    [Fact]
+    public async Task Upload_beyond_the_configured_zip_limit_is_a_named_refusal()
+    {
+        using var host = new Support.HostFactory(extra: new Dictionary<string, string?> { ["StreamJobs:Upload:MaxZipBytes"] = "1000" });
+        var client = host.ClientFor("admin");
+        var big = new byte[2 * 1024 * 1024];
+        Random.Shared.NextBytes(big);
+
+        var body = await Envelope.BadAsync(await client.PostAsync($"{Job}/upload", Upload("p", Zip(("meta.json", "{}"), ("big", Convert.ToBase64String(big))))));
+        Assert.Contains("multipart/form-data", (string)body["message"]!);
+        var small = await Envelope.ErrorAsync(await client.PostAsync($"{Job}/upload", Upload("p", Zip(("meta.json", "{}"), ("pad", Convert.ToBase64String(big, 0, 4000))))));
+        Assert.Equal(30300, (int)small["data"]!["errorCode"]!);
+    }
+
     [Theory]
     [InlineData("nobody", false)]
     [InlineData("accessor", false)]
