@@ -16,7 +16,7 @@ public static class StreamisJobEndpoints
     private static readonly (string Method, string Path)[] NotYet =
     [
         ("POST", "/execute"), ("GET", "/stop"), ("PUT", "/snapshot/{jobId}"), ("GET", "/logs"), ("POST", "/bulk/execution"),
-        ("POST", "/bulk/pause"), ("GET", "/details"),
+        ("POST", "/bulk/pause"),
     ];
 
     public static void MapStreamisJobEndpoints(this RouteGroupBuilder streamis)

@@ -6,7 +6,7 @@ using Streamis.Workflows.StreamJobs.Services;
 
 namespace Streamis.Workflows.Host.StreamisRest;
 
-/// <summary>The read-only task views of a job version: execute/history, progress and alert.</summary>
+/// <summary>The read-only task views of a job version: execute/history, progress, alert and details.</summary>
 public static class StreamisTaskEndpoints
 {
     /// <summary>Streamis cuts the stop cause in the history to this many characters.</summary>
@@ -17,6 +17,43 @@ public static class StreamisTaskEndpoints
         job.MapGet("/execute/history", HistoryAsync);
         job.MapGet("/progress", ProgressAsync);
         job.MapGet("/alert", AlertAsync);
+        job.MapGet("/details", DetailsAsync);
+    }
+
+    /// <summary>
+    /// No privilege needed, as in Streamis. Streamis fills the three metric lists with made-up samples; this host has
+    /// no job metrics yet, so they are empty. The engine handle's properties (application id and URL where the engine
+    /// records them) make up <c>linkisJobInfo</c>.
+    /// </summary>
+    private static async Task<IResult> DetailsAsync(HttpContext context, JobService jobs, TaskService tasks, CancellationToken ct)
+    {
+        var jobId = StreamisQuery.RequiredLong(context.Request, "jobId");
+        var versionName = StreamisQuery.RequiredText(context.Request, "version");
+        var job = await jobs.FindAsync(jobId, ct) ?? throw JobNotFound(jobId);
+        var version = await jobs.GetVersionAsync(jobId, versionName, ct);
+        if (version is null) return LinkisMessage.Error(context, $"StreamJob [{jobId}] has no version {versionName}");
+        var latest = (await tasks.ListAsync(jobId, ct)).FirstOrDefault(t => t.JobVersionId == version.Id);
+        var info = new JsonObject();
+        if (latest is not null)
+        {
+            if (latest.Handle is { } handle)
+                foreach (var (key, value) in handle.Properties.OrderBy(p => p.Key, StringComparer.Ordinal)) info[key] = value;
+            info["id"] = latest.Handle?.Id;
+            info["name"] = job.Name;
+            info["user"] = latest.SubmitUser;
+            info["status"] = TaskStatuses.Describe((int)latest.Status);
+            info["message"] = latest.ErrDesc;
+        }
+        return LinkisMessage.Ok(context, new JsonObject
+        {
+            ["details"] = new JsonObject
+            {
+                ["linkisJobInfo"] = info,
+                ["dataNumber"] = new JsonArray(),
+                ["loadCondition"] = new JsonArray(),
+                ["realTimeTraffic"] = new JsonArray(),
+            },
+        });
     }
 
     private static async Task<IResult> HistoryAsync(HttpContext context, JobService jobs, TaskService tasks, StreamisPrivileges privileges, CancellationToken ct)

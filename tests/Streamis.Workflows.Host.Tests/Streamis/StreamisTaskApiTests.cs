@@ -83,10 +83,29 @@ public class StreamisTaskApiTests(StreamisFixture fixture) : IClassFixture<Strea
         Assert.Empty((await Envelope.OkAsync(await fixture.As("nobody").GetAsync($"{Job}/alert?jobId={jobId}&version=v00001")))["data"]!["list"]!.AsArray());
     }
 
+    [Fact]
+    public async Task Details_answer_the_engine_handle_and_empty_metric_lists()
+    {
+        var (jobId, taskId) = await JobWithFailedTaskAsync();
+        var tasks = fixture.Service<TaskService>();
+        await tasks.SetEngineHandleAsync(taskId, new JobHandle("linkis-flink", "once-7",
+            new Dictionary<string, string> { ["applicationId"] = "application_1_7", ["applicationUrl"] = "http://yarn/app/7" }));
+
+        var body = await Envelope.OkAsync(await fixture.As("nobody").GetAsync($"{Job}/details?jobId={jobId}&version=v00001"));
+
+        var details = body["data"]!["details"]!.AsObject();
+        Assert.Equal(["linkisJobInfo", "dataNumber", "loadCondition", "realTimeTraffic"], details.Select(p => p.Key));
+        Assert.Equal("http://yarn/app/7", (string?)details["linkisJobInfo"]!["applicationUrl"]);
+        Assert.Equal("once-7", (string?)details["linkisJobInfo"]!["id"]);
+        Assert.Equal("Failed", (string?)details["linkisJobInfo"]!["status"]);
+        Assert.Empty(details["realTimeTraffic"]!.AsArray());
+    }
+
     [Theory]
     [InlineData("execute/history")]
     [InlineData("progress")]
     [InlineData("alert")]
+    [InlineData("details")]
     public async Task Unknown_jobs_versions_and_bad_ids_are_clean_refusals(string path)
     {
         var admin = fixture.As("admin");
