@@ -1,12 +1,13 @@
 using Streamis.Workflows.Engine.Runtime;
 using Streamis.Workflows.Persistence;
+using Streamis.Workflows.StreamJobs;
 
 namespace Streamis.Workflows.Host.Hosting;
 
 /// <summary>Brings the database up to date, publishes the built-in workflows, then runs the durable runtime.</summary>
 public sealed class RuntimeHostedService(
     WorkflowDatabase database,
-    StreamJobs.StreamJobsDatabase streamJobs,
+    StreamJobsDatabase streamJobs,
     DefinitionFileLoader loader,
     WorkflowRuntime runtime,
     HostPaths paths,
