@@ -103,6 +103,25 @@ public sealed class JsonBody
         return IsTooDeep(name, o) ? null : (Dictionary<string, object?>)PlainValue.FromJson(o)!;
     }
 
+    /// <summary>An array of strings, or null when the field is absent.</summary>
+    public IReadOnlyList<string>? StringList(string name, int maxItems = 10_000, int maxLength = 256)
+    {
+        if (body[name] is null) return null;
+        if (body[name] is not JsonArray array)
+        {
+            problems.Add(new($"$.{name}", "must be an array of strings"));
+            return null;
+        }
+        if (array.Count > maxItems) problems.Add(new($"$.{name}", $"must hold at most {maxItems} entries"));
+        var result = new List<string>(array.Count);
+        for (var i = 0; i < array.Count; i++)
+        {
+            if (array[i] is JsonValue v && v.TryGetValue<string>(out var s) && s.Length is > 0 && s.Length <= maxLength) result.Add(s);
+            else problems.Add(new($"$.{name}[{i}]", $"must be a non-empty string of at most {maxLength} characters"));
+        }
+        return result;
+    }
+
     public object? Any(string name) => IsTooDeep(name, body[name]) ? null : PlainValue.FromJson(body[name]);
 
     private bool IsTooDeep(string name, JsonNode? value)
