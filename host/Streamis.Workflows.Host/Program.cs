@@ -1,5 +1,6 @@
 using Scalar.AspNetCore;
 using Serilog;
+using Streamis.Workflows.Host.Endpoints.Config;
 using Streamis.Workflows.Host.Endpoints.Definitions;
 using Streamis.Workflows.Host.Endpoints.Instances;
 using Streamis.Workflows.Host.Endpoints.Projects;
@@ -55,6 +56,7 @@ app.MapScalarApiReference().AllowAnonymous();
 app.MapDefinitionEndpoints();
 app.MapInstanceEndpoints();
 app.MapProjectEndpoints();
+app.MapConfigDefinitionEndpoints();
 app.MapSystemEndpoints();
 app.MapStreamisEndpoints();
 plugins.MapEndpoints(app, app.Services.GetRequiredService<ILogger<Program>>());

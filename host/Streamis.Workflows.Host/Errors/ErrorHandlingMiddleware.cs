@@ -3,6 +3,7 @@ using Streamis.Workflows.Engine.Execution;
 using Streamis.Workflows.Engine.Running;
 using Streamis.Workflows.Engine.Runtime;
 using Streamis.Workflows.Engine.Validation;
+using Streamis.Workflows.StreamJobs.Models;
 using Streamis.Workflows.Host.StreamisRest;
 
 namespace Streamis.Workflows.Host.Errors;
@@ -41,6 +42,13 @@ public sealed partial class ErrorHandlingMiddleware(RequestDelegate next, ILogge
         BadHttpRequestException b => (b.StatusCode, "The request could not be read", b.InnerException is JsonException j ? JsonMessage(j) : b.Message, null),
         JsonException j => (400, "The request body is not valid JSON", JsonMessage(j), null),
         DefinitionNotFoundException n => (404, "Not found", n.Message, null),
+        StreamJobsException d => d.Kind switch
+        {
+            StreamJobsErrorKind.NotFound => (404, "Not found", d.Message, null),
+            StreamJobsErrorKind.Conflict => (409, "Conflict", d.Message, null),
+            StreamJobsErrorKind.Forbidden => (403, "Not allowed", d.Message, null),
+            _ => (400, "The request is invalid", d.Message, null),
+        },
         BookmarkNotFoundException n => (404, "Not found", n.Message, null),
         InvalidStateException s => (409, "The instance cannot continue", s.Message, null),
         _ => (500, "Internal error", null, null),

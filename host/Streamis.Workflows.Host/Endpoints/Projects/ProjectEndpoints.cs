@@ -34,11 +34,8 @@ public static class ProjectEndpoints
         var workspaceId = body.Int("workspaceId", min: 0);
         var members = Members(body);
         body.ThrowIfInvalid();
-        return await DomainAsync(async () =>
-        {
-            var project = await projects.CreateAsync(name!, workspaceId, members, context.User.Identity!.Name!, ct);
-            return Results.Created($"/api/projects/{Uri.EscapeDataString(project.Name)}", await DescribeAsync(project, projects, ct));
-        });
+        var project = await projects.CreateAsync(name!, workspaceId, members, context.User.Identity!.Name!, ct);
+        return Results.Created($"/api/projects/{Uri.EscapeDataString(project.Name)}", await DescribeAsync(project, projects, ct));
     }
 
     /// <summary>Renames with <c>name</c>; each member list given replaces that rank's members, one left out stays.</summary>
@@ -51,11 +48,8 @@ public static class ProjectEndpoints
         body.ThrowIfInvalid();
         var project = await projects.FindAsync(name, ct);
         if (project is null) return ProblemResults.NotFound($"no project \"{name}\"");
-        return await DomainAsync(async () =>
-        {
-            var updated = await projects.UpdateAsync(project.Id, newName ?? project.Name, workspaceId, members, context.User.Identity!.Name!, ct);
-            return Results.Ok(await DescribeAsync(updated, projects, ct));
-        });
+        var updated = await projects.UpdateAsync(project.Id, newName ?? project.Name, workspaceId, members, context.User.Identity!.Name!, ct);
+        return Results.Ok(await DescribeAsync(updated, projects, ct));
     }
 
     private static async Task<IResult> DeleteAsync(string name, HttpContext context, ProjectService projects, CancellationToken ct)
@@ -75,23 +69,5 @@ public static class ProjectEndpoints
         IReadOnlyList<string> Of(ProjectPrivilege rank) => members.Where(m => m.Privilege == rank).Select(m => m.UserName).Order(StringComparer.Ordinal).ToList();
         return new ProjectResponse(project.Id, project.Name, project.WorkspaceId, project.CreateBy, project.CreateTime,
             Of(ProjectPrivilege.Release), Of(ProjectPrivilege.Edit), Of(ProjectPrivilege.Access));
-    }
-
-    /// <summary>The domain's refusals (duplicate name, bad name) as problem bodies.</summary>
-    private static async Task<IResult> DomainAsync(Func<Task<IResult>> action)
-    {
-        try
-        {
-            return await action();
-        }
-        catch (StreamJobsException e)
-        {
-            return e.Kind switch
-            {
-                StreamJobsErrorKind.NotFound => ProblemResults.NotFound(e.Message),
-                StreamJobsErrorKind.Conflict => ProblemResults.Conflict(e.Message),
-                _ => ProblemResults.Invalid("$.name", e.Message),
-            };
-        }
     }
 }
