@@ -1,5 +1,5 @@
-using System.Text;
 using Microsoft.EntityFrameworkCore;
+using Streamis.Workflows.Persistence;
 using Streamis.Workflows.StreamJobs.Config;
 using Streamis.Workflows.StreamJobs.Entities;
 
@@ -139,19 +139,6 @@ public abstract class StreamJobsDbContext(DbContextOptions options) : DbContext(
             e.HasIndex(x => new { x.JobId, x.CreateTime });
         });
 
-        foreach (var entity in model.Model.GetEntityTypes())
-            foreach (var property in entity.GetProperties())
-                property.SetColumnName(SnakeCase(property.Name));
-    }
-
-    private static string SnakeCase(string name)
-    {
-        var builder = new StringBuilder(name.Length + 4);
-        for (var i = 0; i < name.Length; i++)
-        {
-            if (char.IsUpper(name[i]) && i > 0) builder.Append('_');
-            builder.Append(char.ToLowerInvariant(name[i]));
-        }
-        return builder.ToString();
+        SnakeCaseColumns.Apply(model);
     }
 }
