@@ -1,6 +1,7 @@
 namespace Streamis.Workflows.Persistence.Stores;
 
-internal static class UnixTime
+/// <summary>Times as stored by every module: Unix milliseconds, comparable and indexable on both providers.</summary>
+public static class UnixTime
 {
     public static long Ms(DateTimeOffset time) => time.ToUnixTimeMilliseconds();
 

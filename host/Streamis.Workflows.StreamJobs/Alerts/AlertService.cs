@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using Streamis.Workflows.Persistence.Stores;
 using Streamis.Workflows.Sdk.Connectors;
 using Streamis.Workflows.StreamJobs.Config;
 using Streamis.Workflows.StreamJobs.Entities;
@@ -46,7 +47,7 @@ public sealed class AlertService(StreamJobsDatabase database, JobConfigService c
         var records = users.Select(user => new AlertRecordEntity
         {
             AlertLevel = chosenLevel.ToString().ToUpperInvariant(), AlertUser = user, AlertMsg = text, JobId = jobId, JobVersionId = versionId,
-            TaskId = taskId, CreateTime = UnixMs.Of(now), Status = error is null ? 0 : 1, ErrorMsg = error is { Length: > 2000 } ? error[..2000] : error,
+            TaskId = taskId, CreateTime = UnixTime.Ms(now), Status = error is null ? 0 : 1, ErrorMsg = error is { Length: > 2000 } ? error[..2000] : error,
         }).ToList();
         db.AlertRecords.AddRange(records);
         await db.SaveChangesAsync(cancellationToken);

@@ -83,7 +83,7 @@ public sealed class JobService(StreamJobsDatabase database, ProjectService proje
         {
             var version = latestVersions.GetValueOrDefault(j.Id);
             var task = version is null ? null : latestTasks.GetValueOrDefault(version.Id);
-            return new JobListItem(j.ToModel(), project.Id, version?.Version, version is null ? null : UnixMs.At(version.CreateTime),
+            return new JobListItem(j.ToModel(), project.Id, version?.Version, version is null ? null : UnixTime.At(version.CreateTime),
                 task is null ? Sdk.Connectors.StreamTaskStatus.NotStarted : (Sdk.Connectors.StreamTaskStatus)task.Status, task?.Id);
         }).Where(i => query.Status is not { } status || (int)i.Status == status).ToList();
         var size = Math.Clamp(query.PageSize, 1, 500);
@@ -134,7 +134,7 @@ public sealed class JobService(StreamJobsDatabase database, ProjectService proje
         if (!allowed)
             throw new StreamJobsException(ErrorCodes.NoPrivilege, StreamJobsErrorKind.Forbidden, $"{user} has no edit privilege on project {meta.ProjectName}");
 
-        var now = UnixMs.Of(clock.GetUtcNow());
+        var now = UnixTime.Ms(clock.GetUtcNow());
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         JobEntity job;
         if (existing is null)

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Streamis.Workflows.Persistence.Stores;
 using Streamis.Workflows.Sdk.Connectors;
 using Streamis.Workflows.StreamJobs.Config;
 using Streamis.Workflows.StreamJobs.Entities;
@@ -26,7 +27,7 @@ public sealed class JobStateService(StreamJobsDatabase database, JobConfigServic
         var entity = new JobStateEntity
         {
             JobId = task.JobId, TaskId = taskId, Kind = kind, Location = state.Location,
-            Timestamp = UnixMs.Of(state.Timestamp), CreateTime = UnixMs.Of(clock.GetUtcNow()),
+            Timestamp = UnixTime.Ms(state.Timestamp), CreateTime = UnixTime.Ms(clock.GetUtcNow()),
         };
         db.JobStates.Add(entity);
         await db.SaveChangesAsync(cancellationToken);

@@ -16,7 +16,7 @@ public sealed class ProjectService(StreamJobsDatabase database, TimeProvider clo
         name = ValidName(name);
         await using var db = database.CreateContext();
         if (await db.Projects.AnyAsync(p => p.ActiveName == name, cancellationToken)) throw NameExists(name);
-        var now = UnixMs.Of(clock.GetUtcNow());
+        var now = UnixTime.Ms(clock.GetUtcNow());
         var project = new ProjectEntity { Name = name, ActiveName = name, WorkspaceId = workspaceId, CreateBy = user, CreateTime = now };
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         db.Projects.Add(project);
@@ -54,7 +54,7 @@ public sealed class ProjectService(StreamJobsDatabase database, TimeProvider clo
         }
         project.WorkspaceId = workspaceId ?? project.WorkspaceId;
         project.LastUpdateBy = user;
-        project.LastUpdateTime = UnixMs.Of(clock.GetUtcNow());
+        project.LastUpdateTime = UnixTime.Ms(clock.GetUtcNow());
 
         var existing = await db.ProjectPrivileges.Where(p => p.ProjectId == projectId).ToListAsync(cancellationToken);
         foreach (var (list, rank) in Lists(members))
@@ -87,7 +87,7 @@ public sealed class ProjectService(StreamJobsDatabase database, TimeProvider clo
         project.IsDeleted = true;
         project.ActiveName = null;
         project.LastUpdateBy = user;
-        project.LastUpdateTime = UnixMs.Of(clock.GetUtcNow());
+        project.LastUpdateTime = UnixTime.Ms(clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
         await db.ProjectPrivileges.Where(p => p.ProjectId == projectId).ExecuteDeleteAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);

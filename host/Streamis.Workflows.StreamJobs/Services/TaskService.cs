@@ -25,7 +25,7 @@ public sealed class TaskService(StreamJobsDatabase database, TimeProvider clock)
             ?? throw new StreamJobsException(ErrorCodes.JobConflict, StreamJobsErrorKind.Conflict, $"StreamJob [{jobId}] has no version to run");
         if (await BlockingAsync(db, jobId, cancellationToken) is { } blocking) return Refusal(jobId, blocking);
 
-        var now = UnixMs.Of(clock.GetUtcNow());
+        var now = UnixTime.Ms(clock.GetUtcNow());
         var task = new TaskEntity
         {
             JobId = jobId, JobVersionId = version.Id, Version = version.Version, Status = (int)StreamTaskStatus.Starting, ActiveJobId = jobId,
@@ -61,7 +61,7 @@ public sealed class TaskService(StreamJobsDatabase database, TimeProvider clock)
                 $"task {taskId} is already {TaskStatuses.Describe(task.Status)}; it cannot become {TaskStatuses.Describe((int)status)}");
         task.Status = (int)status;
         task.ActiveJobId = TaskStatuses.IsCompleted(status) ? null : task.JobId;
-        task.LastUpdateTime = UnixMs.Of(clock.GetUtcNow());
+        task.LastUpdateTime = UnixTime.Ms(clock.GetUtcNow());
         if (errDesc is not null) task.ErrDesc = errDesc.Length > MaxErrDescLength ? errDesc[..MaxErrDescLength] : errDesc;
         await db.SaveChangesAsync(cancellationToken);
         return task.ToModel();
@@ -75,7 +75,7 @@ public sealed class TaskService(StreamJobsDatabase database, TimeProvider clock)
         CancellationToken cancellationToken = default)
     {
         var codes = expected.Select(s => (int)s).ToList();
-        var now = UnixMs.Of(clock.GetUtcNow());
+        var now = UnixTime.Ms(clock.GetUtcNow());
         await using var db = database.CreateContext();
         var completed = TaskStatuses.IsCompleted(status);
         var trimmed = errDesc is { Length: > MaxErrDescLength } ? errDesc[..MaxErrDescLength] : errDesc;
@@ -97,7 +97,7 @@ public sealed class TaskService(StreamJobsDatabase database, TimeProvider clock)
         task.EngineName = handle.Engine;
         task.EngineJobId = handle.Id;
         task.EngineInfo = JsonSerializer.Serialize(handle.Properties);
-        task.LastUpdateTime = UnixMs.Of(clock.GetUtcNow());
+        task.LastUpdateTime = UnixTime.Ms(clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
         return task.ToModel();
     }
@@ -134,7 +134,7 @@ public sealed class TaskService(StreamJobsDatabase database, TimeProvider clock)
     /// </summary>
     public async Task<IReadOnlyList<StreamTask>> ListStuckAsync(TimeSpan age, CancellationToken cancellationToken = default)
     {
-        var before = UnixMs.Of(clock.GetUtcNow() - age);
+        var before = UnixTime.Ms(clock.GetUtcNow() - age);
         var transient = new[] { (int)StreamTaskStatus.Starting, (int)StreamTaskStatus.Stopping };
         await using var db = database.CreateContext();
         return (await db.Tasks.AsNoTracking().Where(t => transient.Contains(t.Status) && t.LastUpdateTime < before).OrderBy(t => t.Id).ToListAsync(cancellationToken))
