@@ -27,7 +27,7 @@ public static class StreamisConfigEndpoints
     private static async Task<IResult> GetJsonAsync(HttpContext context, string jobId, JobService jobs, JobConfigService config, StreamisPrivileges privileges, CancellationToken ct)
     {
         var id = StreamisQuery.Long("jobId", jobId);
-        _ = await jobs.FindAsync(id, ct) ?? throw JobNotFound(id);
+        _ = await jobs.FindAsync(id, ct) ?? throw StreamJobsException.JobNotFound(id);
         if (!await privileges.OnJobAsync(context.User, id, ProjectPrivilege.Access, ct))
             return LinkisMessage.Error(context, $"Have no permission to view the configuration of StreamJob [{id}]");
         return LinkisMessage.Ok(context, await config.GetJsonAsync(id, ct));
@@ -37,7 +37,7 @@ public static class StreamisConfigEndpoints
     {
         var id = StreamisQuery.Long("jobId", jobId);
         var body = await StreamisBody.ReadObjectAsync(context.Request, ct);
-        _ = await jobs.FindAsync(id, ct) ?? throw JobNotFound(id);
+        _ = await jobs.FindAsync(id, ct) ?? throw StreamJobsException.JobNotFound(id);
         if (!await privileges.OnJobAsync(context.User, id, ProjectPrivilege.Edit, ct))
             return LinkisMessage.Error(context, $"Have no permission to save the configuration of StreamJob [{id}]");
         var saved = await config.SaveJsonAsync(id, body, ct);
@@ -81,6 +81,4 @@ public static class StreamisConfigEndpoints
         return json;
     }
 
-    private static StreamJobsException JobNotFound(long jobId) =>
-        new(ErrorCodes.JobNotFound, StreamJobsErrorKind.NotFound, $"StreamJob [{jobId}] does not exist");
 }

@@ -161,5 +161,5 @@ public static class StreamisJobEndpoints
 
     /// <summary>An unknown id is an ordinary refusal (status 1), as Streamis answers it.</summary>
     private static async Task<StreamJob> FindJobAsync(JobService jobs, long jobId, CancellationToken ct) =>
-        await jobs.FindAsync(jobId, ct) ?? throw new StreamJobsException(ErrorCodes.JobNotFound, StreamJobsErrorKind.NotFound, $"StreamJob [{jobId}] does not exist");
+        await jobs.FindAsync(jobId, ct) ?? throw StreamJobsException.JobNotFound(jobId);
 }

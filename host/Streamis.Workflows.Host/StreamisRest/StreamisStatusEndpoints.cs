@@ -34,7 +34,7 @@ public static class StreamisStatusEndpoints
         var result = new JsonArray();
         foreach (var id in ids.Distinct())
         {
-            _ = await jobs.FindAsync(id, ct) ?? throw new StreamJobsException(ErrorCodes.JobNotFound, StreamJobsErrorKind.NotFound, $"StreamJob [{id}] does not exist");
+            _ = await jobs.FindAsync(id, ct) ?? throw StreamJobsException.JobNotFound(id);
             var latest = await tasks.GetLatestAsync(id, ct);
             var code = (int)(latest?.Status ?? StreamTaskStatus.NotStarted);
             result.Add(new JsonObject

@@ -29,7 +29,7 @@ public static class StreamisTaskEndpoints
     {
         var jobId = StreamisQuery.RequiredLong(context.Request, "jobId");
         var versionName = StreamisQuery.RequiredText(context.Request, "version");
-        var job = await jobs.FindAsync(jobId, ct) ?? throw JobNotFound(jobId);
+        var job = await jobs.FindAsync(jobId, ct) ?? throw StreamJobsException.JobNotFound(jobId);
         var version = await jobs.GetVersionAsync(jobId, versionName, ct);
         if (version is null) return LinkisMessage.Error(context, $"StreamJob [{jobId}] has no version {versionName}");
         var latest = (await tasks.ListAsync(jobId, ct)).FirstOrDefault(t => t.JobVersionId == version.Id);
@@ -94,7 +94,7 @@ public static class StreamisTaskEndpoints
     {
         var jobId = StreamisQuery.RequiredLong(context.Request, "jobId");
         var versionName = StreamisQuery.RequiredText(context.Request, "version");
-        _ = await jobs.FindAsync(jobId, ct) ?? throw JobNotFound(jobId);
+        _ = await jobs.FindAsync(jobId, ct) ?? throw StreamJobsException.JobNotFound(jobId);
         var version = await jobs.GetVersionAsync(jobId, versionName, ct);
         if (version is null) return LinkisMessage.Error(context, $"StreamJob [{jobId}] has no version {versionName}");
         var list = new JsonArray();
@@ -119,7 +119,7 @@ public static class StreamisTaskEndpoints
     {
         var jobId = StreamisQuery.RequiredLong(context.Request, "jobId");
         var versionName = StreamisQuery.RequiredText(context.Request, "version");
-        var job = await jobs.FindAsync(jobId, ct) ?? throw JobNotFound(jobId);
+        var job = await jobs.FindAsync(jobId, ct) ?? throw StreamJobsException.JobNotFound(jobId);
         if (!await privileges.OnJobAsync(context.User, jobId, ProjectPrivilege.Access, ct))
             return (null, null, LinkisMessage.Error(context, $"Have no permission to {what} of StreamJob [{jobId}]"));
         var version = await jobs.GetVersionAsync(jobId, versionName, ct);
@@ -139,6 +139,4 @@ public static class StreamisTaskEndpoints
         return string.Join(" ", parts);
     }
 
-    private static StreamJobsException JobNotFound(long jobId) =>
-        new(ErrorCodes.JobNotFound, StreamJobsErrorKind.NotFound, $"StreamJob [{jobId}] does not exist");
 }

@@ -22,7 +22,7 @@ public sealed class AlertService(StreamJobsDatabase database, JobConfigService c
     {
         await using var db = database.CreateContext();
         var job = await db.Jobs.AsNoTracking().SingleOrDefaultAsync(j => j.Id == jobId, cancellationToken)
-            ?? throw new StreamJobsException(ErrorCodes.JobNotFound, StreamJobsErrorKind.NotFound, $"StreamJob [{jobId}] does not exist");
+            ?? throw StreamJobsException.JobNotFound(jobId);
         long? versionId = taskId is { } id ? await db.Tasks.Where(t => t.Id == id).Select(t => (long?)t.JobVersionId).SingleOrDefaultAsync(cancellationToken) : null;
         var chosenLevel = level ?? ParseLevel(await config.GetValueAsync(jobId, ConfigKeys.AlertLevel, cancellationToken));
         var users = Recipients(job, await config.GetValueAsync(jobId, ConfigKeys.AlertUser, cancellationToken));

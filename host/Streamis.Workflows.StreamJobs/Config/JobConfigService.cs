@@ -87,7 +87,7 @@ public sealed class JobConfigService(StreamJobsDatabase database)
         var definitions = await LoadDefinitionsAsync(false, cancellationToken);
         await using var db = database.CreateContext();
         var job = await db.Jobs.AsNoTracking().SingleOrDefaultAsync(j => j.Id == jobId, cancellationToken)
-            ?? throw new StreamJobsException(ErrorCodes.JobNotFound, StreamJobsErrorKind.NotFound, $"StreamJob [{jobId}] does not exist");
+            ?? throw StreamJobsException.JobNotFound(jobId);
 
         var errors = new List<ConfigFieldError>();
         var values = new List<JobConfigEntity>();
@@ -135,7 +135,7 @@ public sealed class JobConfigService(StreamJobsDatabase database)
         var definitions = await LoadDefinitionsAsync(false, cancellationToken);
         await using var db = database.CreateContext();
         var job = await db.Jobs.AsNoTracking().SingleOrDefaultAsync(j => j.Id == jobId, cancellationToken)
-            ?? throw new StreamJobsException(ErrorCodes.JobNotFound, StreamJobsErrorKind.NotFound, $"StreamJob [{jobId}] does not exist");
+            ?? throw StreamJobsException.JobNotFound(jobId);
         var errors = new List<ConfigFieldError>();
         var accepted = new List<(ConfigDefinitionEntity Definition, string? Value)>();
         foreach (var (key, raw) in values)

@@ -6,4 +6,8 @@ public class StreamJobsException(int code, StreamJobsErrorKind kind, string mess
     public int Code { get; } = code;
 
     public StreamJobsErrorKind Kind { get; } = kind;
+
+    /// <summary>The refusal for an unknown job id, worded as Streamis words it.</summary>
+    public static StreamJobsException JobNotFound(long jobId) =>
+        new(ErrorCodes.JobNotFound, StreamJobsErrorKind.NotFound, $"StreamJob [{jobId}] does not exist");
 }

@@ -142,7 +142,7 @@ public sealed class ProjectService(StreamJobsDatabase database, TimeProvider clo
     {
         await using var db = database.CreateContext();
         var job = await db.Jobs.AsNoTracking().SingleOrDefaultAsync(j => j.Id == jobId, cancellationToken)
-            ?? throw new StreamJobsException(ErrorCodes.JobNotFound, StreamJobsErrorKind.NotFound, $"StreamJob [{jobId}] does not exist");
+            ?? throw StreamJobsException.JobNotFound(jobId);
         if (job.CreateBy == user) return true;
         var visible = await db.JobConfigs.Where(c => c.JobId == jobId && c.Key == ConfigKeys.AuthorityVisible).Select(c => c.Value).SingleOrDefaultAsync(cancellationToken);
         if (visible is not null && visible.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Contains(user, StringComparer.Ordinal)) return true;

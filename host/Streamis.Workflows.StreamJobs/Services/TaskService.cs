@@ -20,7 +20,7 @@ public sealed class TaskService(StreamJobsDatabase database, TimeProvider clock)
     {
         await using var db = database.CreateContext();
         var job = await db.Jobs.AsNoTracking().SingleOrDefaultAsync(j => j.Id == jobId, cancellationToken)
-            ?? throw new StreamJobsException(ErrorCodes.JobNotFound, StreamJobsErrorKind.NotFound, $"StreamJob [{jobId}] does not exist");
+            ?? throw StreamJobsException.JobNotFound(jobId);
         var version = await db.JobVersions.AsNoTracking().Where(v => v.JobId == jobId).OrderByDescending(v => v.Id).FirstOrDefaultAsync(cancellationToken)
             ?? throw new StreamJobsException(ErrorCodes.JobConflict, StreamJobsErrorKind.Conflict, $"StreamJob [{jobId}] has no version to run");
         if (await BlockingAsync(db, jobId, cancellationToken) is { } blocking) return Refusal(jobId, blocking);
