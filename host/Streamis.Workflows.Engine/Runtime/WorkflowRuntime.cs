@@ -80,12 +80,8 @@ public sealed partial class WorkflowRuntime : IAsyncDisposable
     public async Task<string> StartWorkflowAsync(string definitionId, IReadOnlyDictionary<string, object?>? input = null,
         string? correlationId = null, int? version = null, string? instanceId = null, CancellationToken cancellationToken = default)
     {
-        var record = await FindDefinitionAsync(definitionId, version, cancellationToken).ConfigureAwait(false);
-        var graph = await Runner.GetGraphAsync(record.DefinitionId, record.Version, cancellationToken).ConfigureAwait(false);
-        var state = Runner.CreateInstance(graph.Definition, input, new RunOptions { CorrelationId = correlationId, InstanceId = instanceId });
-        await Instances.CreateAsync(state, CommitOf(state, [], [], @continue: true, release: true), cancellationToken).ConfigureAwait(false);
-        Diagnostics.WorkflowMetrics.Started.Add(1, new KeyValuePair<string, object?>("definition", state.DefinitionId));
-        Wake();
+        var (state, _) = await NewInstanceAsync(definitionId, input, correlationId, version, instanceId, cancellationToken).ConfigureAwait(false);
+        await QueueAsync(state, cancellationToken).ConfigureAwait(false);
         return state.InstanceId;
     }
 
@@ -97,14 +93,10 @@ public sealed partial class WorkflowRuntime : IAsyncDisposable
     public async Task<InstanceSummary> RunWorkflowAsync(string definitionId, IReadOnlyDictionary<string, object?>? input = null,
         string? correlationId = null, int? version = null, CancellationToken cancellationToken = default)
     {
-        var record = await FindDefinitionAsync(definitionId, version, cancellationToken).ConfigureAwait(false);
-        var graph = await Runner.GetGraphAsync(record.DefinitionId, record.Version, cancellationToken).ConfigureAwait(false);
-        var state = Runner.CreateInstance(graph.Definition, input, new RunOptions { CorrelationId = correlationId });
-        if (graph.Definition.Options.CommitEachActivity)
+        var (state, definition) = await NewInstanceAsync(definitionId, input, correlationId, version, null, cancellationToken).ConfigureAwait(false);
+        if (definition.Options.CommitEachActivity)
         {
-            await Instances.CreateAsync(state, CommitOf(state, [], [], @continue: true, release: true), cancellationToken).ConfigureAwait(false);
-            Diagnostics.WorkflowMetrics.Started.Add(1, new KeyValuePair<string, object?>("definition", state.DefinitionId));
-            Wake();
+            await QueueAsync(state, cancellationToken).ConfigureAwait(false);
             return await WaitAsync(state.InstanceId, Timeout.InfiniteTimeSpan, cancellationToken).ConfigureAwait(false) ?? throw new InvalidOperationException("the instance vanished");
         }
         var result = await Runner.RunBurstAsync(state, null, RunOptions.Default, null, cancellationToken).ConfigureAwait(false);
@@ -116,6 +108,23 @@ public sealed partial class WorkflowRuntime : IAsyncDisposable
         return new InstanceSummary(state.InstanceId, state.DefinitionId, state.DefinitionVersion, state.Status,
             state.Status == WorkflowStatus.Running ? "Pending" : state.Status.ToString(),
             state.CorrelationId, null, state.CreatedAt, state.UpdatedAt, state.FinishedAt, state.Incidents.Count);
+    }
+
+    /// <summary>A new, validated instance of the definition's published (or named) version, not yet stored.</summary>
+    private async Task<(InstanceState State, Definitions.WorkflowDefinition Definition)> NewInstanceAsync(string definitionId,
+        IReadOnlyDictionary<string, object?>? input, string? correlationId, int? version, string? instanceId, CancellationToken cancellationToken)
+    {
+        var record = await FindDefinitionAsync(definitionId, version, cancellationToken).ConfigureAwait(false);
+        var graph = await Runner.GetGraphAsync(record.DefinitionId, record.Version, cancellationToken).ConfigureAwait(false);
+        return (Runner.CreateInstance(graph.Definition, input, new RunOptions { CorrelationId = correlationId, InstanceId = instanceId }), graph.Definition);
+    }
+
+    /// <summary>Stores a new instance with its work queued, for a worker of any node to run.</summary>
+    private async Task QueueAsync(InstanceState state, CancellationToken cancellationToken)
+    {
+        await Instances.CreateAsync(state, CommitOf(state, [], [], @continue: true, release: true), cancellationToken).ConfigureAwait(false);
+        Diagnostics.WorkflowMetrics.Started.Add(1, new KeyValuePair<string, object?>("definition", state.DefinitionId));
+        Wake();
     }
 
     /// <summary>Delivers a signal to the WaitForSignal bookmarks named <paramref name="signal"/>, optionally of one instance or correlation.</summary>
