@@ -63,8 +63,6 @@ internal sealed partial class WorkflowExecution
 
     private readonly record struct Completion(WorkItem Item, FrameContext Context, ActivityResult Result, Exception? Error);
 
-    public void Enqueue(WorkItem item) => queue.AddLast(item);
-
     public async Task RunAsync()
     {
         // A finished or faulted instance only moves through Retry or Cancel; stray work leaves it as it is.

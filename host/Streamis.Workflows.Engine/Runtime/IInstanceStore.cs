@@ -27,8 +27,6 @@ public interface IInstanceStore
     /// <summary>Extends a lease still held; false when another owner has taken it. Also says whether a cancel is waiting.</summary>
     Task<(bool Held, bool CancelRequested)> RenewLeaseAsync(string instanceId, string owner, DateTimeOffset expiresAt, CancellationToken cancellationToken);
 
-    Task ReleaseLeaseAsync(string instanceId, string owner, CancellationToken cancellationToken);
-
     Task<LoadedInstance?> LoadAsync(string instanceId, DateTimeOffset now, CancellationToken cancellationToken);
 
     /// <summary>Writes a commit point; false (and nothing written) when the lease was lost meanwhile.</summary>

@@ -45,9 +45,6 @@ public sealed partial class WorkflowRuntime : IAsyncDisposable
 
     private TimeProvider Clock => Runner.Options.Clock;
 
-    /// <summary>Instances this node is running right now.</summary>
-    public int Busy => running.Count;
-
     public Task StartAsync(CancellationToken cancellationToken = default)
     {
         if (stopping is not null) return Task.CompletedTask;

@@ -89,14 +89,6 @@ public sealed class EfInstanceStore(WorkflowDatabase database) : IInstanceStore
         return (held, cancel);
     }
 
-    public async Task ReleaseLeaseAsync(string instanceId, string owner, CancellationToken cancellationToken)
-    {
-        await using var db = database.CreateContext();
-        await db.Instances.Where(i => i.Id == instanceId && i.LeaseOwner == owner)
-            .ExecuteUpdateAsync(s => s.SetProperty(i => i.LeaseOwner, (string?)null).SetProperty(i => i.LeaseExpiresAt, (long?)null), cancellationToken)
-            .ConfigureAwait(false);
-    }
-
     public async Task<LoadedInstance?> LoadAsync(string instanceId, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var db = database.CreateContext();
