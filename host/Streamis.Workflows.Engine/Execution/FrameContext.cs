@@ -8,15 +8,29 @@ namespace Streamis.Workflows.Engine.Execution;
 /// <summary>
 /// The context of one activity invocation. Anything that touches instance state takes the execution's gate:
 /// an activity may continue on another thread after an await while the interpreter serves other branches.
+/// A context is valid for the call it is passed to; once that call has returned a result synchronously, the
+/// interpreter may hand the same object to the next invocation (see <see cref="TryRebind"/>).
 /// </summary>
 internal sealed class FrameContext(WorkflowExecution execution, FrameState frame, GraphNode node) : ActivityContext
 {
     private CancellationTokenSource? cancellation;
     private bool cancelled;
 
-    public FrameState Frame { get; } = frame;
+    public FrameState Frame { get; private set; } = frame;
 
-    public GraphNode Node { get; } = node;
+    public GraphNode Node { get; private set; } = node;
+
+    /// <summary>
+    /// Points this context at another invocation. Refused once the context has a cancellation source or was
+    /// cancelled: that state belongs to the invocation it served.
+    /// </summary>
+    public bool TryRebind(FrameState frame, GraphNode node)
+    {
+        if (cancellation is not null || cancelled) return false;
+        Frame = frame;
+        Node = node;
+        return true;
+    }
 
     public WorkflowExecution Execution { get; } = execution;
 
@@ -80,27 +94,21 @@ internal sealed class FrameContext(WorkflowExecution execution, FrameState frame
         }
     }
 
-    public override T Get<T>(Input<T> input)
+    protected override T Evaluate<T>(Input<T> input)
     {
         object? value;
-        switch (input.Kind)
+        if (input.Kind == InputSourceKind.Variable) value = GetVariable(input.Text!);
+        else
         {
-            case InputSourceKind.Literal:
-                return (T)input.Literal!;
-            case InputSourceKind.Variable:
-                value = GetVariable(input.Text!);
-                break;
-            default:
-                lock (Execution.Gate)
-                    value = Execution.Expressions.Evaluate((CompiledExpression)input.Compiled!, Execution.Globals(Frame));
-                break;
+            lock (Execution.Gate)
+                value = Execution.Expressions.Evaluate((CompiledExpression)input.Compiled!, Execution.Globals(Frame));
         }
         if (value is T typed) return typed;
         if (ValueConverter.TryConvert(value, typeof(T), out var converted, out var error)) return (T)converted!;
         throw new ActivityInputException($"input \"{input.Name}\" of {Node.Type.Name} \"{Frame.ActivityId}\": {error}");
     }
 
-    public override void Set<T>(Output<T> output, T value)
+    protected override void SetOutput(Output output, object? value)
     {
         lock (Execution.Gate) Execution.SetOutput(Frame, Node, output, value);
     }

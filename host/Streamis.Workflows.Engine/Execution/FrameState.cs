@@ -1,3 +1,4 @@
+using Streamis.Workflows.Engine.Compilation;
 using Streamis.Workflows.Sdk.Activities;
 
 namespace Streamis.Workflows.Engine.Execution;
@@ -46,4 +47,9 @@ public sealed class FrameState
     public Dictionary<string, object?>? Outputs { get; set; }
 
     public ActivityError? Error { get; set; }
+
+    // The frame's node in the graphs of the run that looked it up last (not state: a state may continue under other
+    // graphs). Every invocation needs it, and finding it costs two dictionary lookups, one by string.
+    internal GraphNode? Node;
+    internal object? NodeGraphs;
 }

@@ -44,7 +44,6 @@ public static class InstanceStateSerializer
                 throw new InvalidStateException($"scope {id} of the state is empty or lacks its input, variables or activities");
         foreach (var (id, frame) in state.Frames)
             if (frame is null) throw new InvalidStateException($"frame {id} of the state is empty");
-        if (state.Queue.Contains(null!)) throw new InvalidStateException("the state's queue has an empty item");
         if (state.Bookmarks.Contains(null!)) throw new InvalidStateException("the state's bookmarks have an empty item");
         if (state.Incidents.Contains(null!)) throw new InvalidStateException("the state's incidents have an empty item");
     }

@@ -10,8 +10,11 @@ public enum WorkKind
     ChildFaulted,
 }
 
-/// <summary>One step for the interpreter: run, resume, or tell a composite about a child.</summary>
-public sealed record WorkItem(WorkKind Kind, int FrameId)
+/// <summary>
+/// One step for the interpreter: run, resume, or tell a composite about a child. A struct: every step of every run
+/// queues two, and they live only in the queue and the state's list.
+/// </summary>
+public readonly record struct WorkItem(WorkKind Kind, int FrameId)
 {
     public int? ChildFrameId { get; init; }
 

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Streamis.Workflows.Engine.Compilation;
 using Streamis.Workflows.Engine.Definitions;
 using Streamis.Workflows.Engine.Expressions;
@@ -19,6 +20,8 @@ internal sealed partial class WorkflowExecution
             ActivityId = child.Activity.Id,
             Status = FrameStatus.Pending,
             Tag = PlainValue.From(tag),
+            Node = child,
+            NodeGraphs = graphs,
         };
         if (locals is not null)
         {
@@ -45,6 +48,9 @@ internal sealed partial class WorkflowExecution
         scopeState.RootFrameId = root.Id;
     }
 
+    // Beyond this many, a definition's activities rarely all run in one instance; the collections grow as needed.
+    private const int ExpectedActivitiesCap = 32;
+
     public static ScopeState NewScope(InstanceState state, WorkflowGraph graph, Dictionary<string, object?> input, int? ownerFrameId)
     {
         var scope = new ScopeState
@@ -54,6 +60,9 @@ internal sealed partial class WorkflowExecution
             DefinitionVersion = graph.Definition.Version,
             OwnerFrameId = ownerFrameId,
             Input = input,
+            // Sized for the usual run, where each activity sets outputs once: growing a dictionary step by step
+            // reallocates it several times per run.
+            Activities = new Dictionary<string, object?>(Math.Min(graph.Nodes.Count, ExpectedActivitiesCap)),
         };
         foreach (var variable in graph.Definition.Variables)
             scope.Variables[variable.Name] = variable.Default is null ? null
@@ -78,7 +87,7 @@ internal sealed partial class WorkflowExecution
                 return;
             }
         }
-        var now = Clock.GetUtcNow();
+        var now = EndTime();
         AppendJournal(JournalEventKind.Completed, frame, node, now, outcome: outcome);
         if (frame.ActiveChildren > 0) CancelDescendants(frame);
         RemoveBookmarks(frame.Id);
@@ -130,13 +139,13 @@ internal sealed partial class WorkflowExecution
     private void FaultFrame(FrameState frame, GraphNode node, ActivityError error)
     {
         if (error.ActivityId is null) error = error with { ActivityId = frame.ActivityId, ActivityType = node.Type.Name };
-        var now = Clock.GetUtcNow();
+        var now = EndTime();
         if (node.Retry is { } policy && frame.Attempt < policy.MaxAttempts && (policy.RetryOn == RetryOn.All || error.IsTransient))
         {
             AppendJournal(JournalEventKind.Retrying, frame, node, now, error: error);
             CancelDescendants(frame);
             RemoveBookmarks(frame.Id);
-            RemoveQueued(frame.Id);
+            queue.RemoveFrame(frame.Id);
             frame.Properties = null;
             frame.Attempt++;
             frame.Status = FrameStatus.Suspended;
@@ -169,7 +178,7 @@ internal sealed partial class WorkflowExecution
         stopping = true;
         var origin = State.Frames.Values.Where(f => f.Status == FrameStatus.Faulted && f.ActivityId == error.ActivityId).Select(f => f.Id).DefaultIfEmpty(frame.Id).Max();
         State.Incidents.Add(new Incident(error.ActivityId ?? frame.ActivityId, error.ActivityType ?? node.Type.Name, origin, error.Message, error.Type, now));
-        foreach (var context in inflight.Values) context.CancelInFlight(requeue: true);
+        foreach (var (context, _) in inflight.Values) context.CancelInFlight(requeue: true);
     }
 
     /// <summary>Ends every live descendant of a frame: their queued work, bookmarks and in-flight calls.</summary>
@@ -187,9 +196,9 @@ internal sealed partial class WorkflowExecution
             RemoveSubtree(child.Id, journal);
         if (journal && frame.Status != FrameStatus.Faulted)
             AppendJournal(JournalEventKind.Cancelled, frame, NodeOf(frame), Clock.GetUtcNow());
-        if (inflight.TryGetValue(frameId, out var context)) context.CancelInFlight(requeue: false);
+        if (inflight.TryGetValue(frameId, out var running)) running.Context.CancelInFlight(requeue: false);
         deferred.Remove(frameId);
-        RemoveQueued(frameId);
+        queue.RemoveFrame(frameId);
         RemoveBookmarks(frameId);
         State.Frames.Remove(frameId);
         foreach (var scope in State.Scopes.Values.Where(s => s.OwnerFrameId == frameId).ToList())
@@ -215,16 +224,6 @@ internal sealed partial class WorkflowExecution
         foreach (var bookmark in State.Bookmarks)
             if (bookmark.FrameId == frameId) return true;
         return false;
-    }
-
-    private void RemoveQueued(int frameId)
-    {
-        for (var node = queue.First; node is not null;)
-        {
-            var next = node.Next;
-            if (node.Value.FrameId == frameId) queue.Remove(node);
-            node = next;
-        }
     }
 
     public string CreateBookmark(FrameState frame, string name, string? key, DateTimeOffset? resumeAt)
@@ -267,13 +266,12 @@ internal sealed partial class WorkflowExecution
     public void SetOutput(FrameState frame, GraphNode node, Output output, object? value)
     {
         value = PlainValue.From(value);
-        var rootId = State.Scopes[frame.ScopeId].RootFrameId;
+        var scope = State.Scopes[frame.ScopeId];
         Dictionary<string, object?>? target = null;
-        for (FrameState? f = frame; f is not null && target is null; f = f.Id == rootId || f.ParentId is not { } p ? null : State.Frames.GetValueOrDefault(p))
+        for (FrameState? f = frame; f is not null && target is null; f = f.Id == scope.RootFrameId || f.ParentId is not { } p ? null : State.Frames.GetValueOrDefault(p))
             target = f.Outputs;
-        target ??= State.Scopes[frame.ScopeId].Activities;
-        if (target.GetValueOrDefault(node.Activity.Id) is not Dictionary<string, object?> values)
-            target[node.Activity.Id] = values = [];
+        ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(target ?? scope.Activities, node.Activity.Id, out _);
+        if (slot is not Dictionary<string, object?> values) slot = values = [];
         values[output.Name] = value;
         if (output.Variable is { } variable) SetVariable(frame, variable, value);
     }
@@ -316,11 +314,12 @@ internal sealed partial class WorkflowExecution
         string? outcome = null, ActivityError? error = null, string? message = null, LogSeverity? severity = null, object? data = null)
     {
         var timed = kind is not JournalEventKind.Log;
+        double? duration = timed ? (now - frame.StartedAt).TotalMilliseconds : null;
         if (timed && Diagnostics.WorkflowMetrics.ActivityDuration.Enabled)
-            Diagnostics.WorkflowMetrics.ActivityDuration.Record((now - frame.StartedAt).TotalMilliseconds,
+            Diagnostics.WorkflowMetrics.ActivityDuration.Record(duration!.Value,
                 new KeyValuePair<string, object?>("activity_type", node.Type.Name), new KeyValuePair<string, object?>("result", kind.ToString()));
         Journal.Add(new JournalEntry(++State.JournalSequence, State.InstanceId, frame.ActivityId, node.Type.Name, frame.Id, kind, now,
-            timed ? frame.StartedAt : null, timed ? (now - frame.StartedAt).TotalMilliseconds : null, outcome, frame.Attempt,
-            error?.Message, error?.Type, message, severity, PlainValue.From(data)));
+            timed ? frame.StartedAt : null, duration, outcome, frame.Attempt,
+            error?.Message, error?.Type, message, severity, data is null ? null : PlainValue.From(data)));
     }
 }

@@ -205,7 +205,7 @@ public sealed class WorkflowRunner
         return new RunResult(state, journal ?? []);
     }
 
-    private async Task<Dictionary<int, WorkflowGraph>> LoadGraphsAsync(InstanceState state, CancellationToken cancellationToken)
+    private async ValueTask<Dictionary<int, WorkflowGraph>> LoadGraphsAsync(InstanceState state, CancellationToken cancellationToken)
     {
         var graphs = new Dictionary<int, WorkflowGraph>();
         if (state.Scopes.Count == 0) throw new InvalidStateException($"instance {state.InstanceId} has no workflow scope");

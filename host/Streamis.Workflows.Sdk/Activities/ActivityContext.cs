@@ -33,7 +33,14 @@ public abstract class ActivityContext
     public abstract IDictionary<string, object?> Properties { get; }
 
     /// <summary>Evaluates an input of this activity (literal, expression or variable), converted to its type.</summary>
-    public abstract T Get<T>(Input<T> input);
+    /// <remarks>
+    /// Not virtual: a generic virtual call is resolved through a runtime lookup on every call, and a literal,
+    /// converted when the definition was compiled, needs nothing from the engine.
+    /// </remarks>
+    public T Get<T>(Input<T> input) => input.Kind == InputSourceKind.Literal ? (T)input.Literal! : Evaluate(input);
+
+    /// <summary>Evaluates an expression or variable input, converted to its type.</summary>
+    protected abstract T Evaluate<T>(Input<T> input);
 
     /// <summary>A service registered with the host (a connector, a store...).</summary>
     public T Get<T>() where T : notnull =>
@@ -41,7 +48,10 @@ public abstract class ActivityContext
             ? service
             : throw new InvalidOperationException($"No service of type {typeof(T).Name} is registered.");
 
-    public abstract void Set<T>(Output<T> output, T value);
+    public void Set<T>(Output<T> output, T value) => SetOutput(output, value);
+
+    /// <summary>Stores an output value (non-generic for the reason <see cref="Get{T}(Input{T})"/> gives).</summary>
+    protected abstract void SetOutput(Output output, object? value);
 
     public abstract object? GetVariable(string name);
 
