@@ -88,8 +88,12 @@ public sealed partial class LinkisSimulation
         if (Find(json!["instance"]!.GetValue<string>()) is not { } engineConn) return NotExists();
         if (!MayAct(engineConn, user))
             return Envelope(200, "/api/" + route, 1, $"You have no permission to access EngineConn ServiceInstance({EngineConnApplication}, {engineConn.Instance})", new JsonObject());
-        if (engineConn.Status == "Starting" && Interlocked.Increment(ref engineConn.StatusPolls) >= Options.PollsUntilStarted)
-            engineConn.Status = Options.StartupStatus;
+        // Only the start-up moves by itself; a status a test set stays.
+        if (!engineConn.StartupDone && Interlocked.Increment(ref engineConn.StatusPolls) >= Options.PollsUntilStarted)
+        {
+            engineConn.StartupDone = true;
+            if (engineConn.Status == "Starting") engineConn.Status = Options.StartupStatus;
+        }
         return Envelope(200, "/api/linkisManager/getEngineConn", 0, "OK", new JsonObject { ["engine"] = Node(engineConn) });
     }
 

@@ -59,6 +59,7 @@ public sealed class SimulatedEngineConn
     public bool Lost { get; internal set; }
 
     internal int StatusPolls;
+    internal bool StartupDone;
     internal int ApplicationInfoCalls;
 
     public IReadOnlyList<string> ClientLog
