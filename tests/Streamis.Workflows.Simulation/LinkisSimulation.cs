@@ -78,10 +78,10 @@ public sealed partial class LinkisSimulation : IDisposable
 
     public void Dispose()
     {
+        if (stopping.IsCancellationRequested) return;
         stopping.Cancel();
         server.Stop();
         server.Dispose();
-        stopping.Dispose();
     }
 
     private async Task<IResponseMessage> AnswerAsync(IRequestMessage request)

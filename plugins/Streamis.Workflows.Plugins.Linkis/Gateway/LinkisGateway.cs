@@ -55,7 +55,10 @@ internal sealed class LinkisGateway(IHttpClientFactory clients, string owner, Li
             return request;
         }, user: null, idempotent: true, null, cancellationToken);
 
-    /// <summary>Uploads bytes as the Linkis client does: one multipart part named <c>file</c> whose file name is also <c>file</c>.</summary>
+    /// <summary>
+    /// Uploads bytes as the Linkis client does: one multipart part named <c>file</c> whose file name is also <c>file</c>.
+    /// Retried like a read: a repeated upload only leaves an unused resource behind.
+    /// </summary>
     public Task<JsonElement> UploadAsync(string call, string path, byte[] content, string user, CancellationToken cancellationToken) =>
         SendAsync(call, () =>
         {
@@ -63,7 +66,7 @@ internal sealed class LinkisGateway(IHttpClientFactory clients, string owner, Li
             part.Headers.ContentType = new MediaTypeHeaderValue("multipart/form-data");
             var form = new MultipartFormDataContent { { part, "file", "file" } };
             return new HttpRequestMessage(HttpMethod.Post, path) { Content = form };
-        }, user, idempotent: false, null, cancellationToken);
+        }, user, idempotent: true, null, cancellationToken);
 
     /// <summary>
     /// Runs an operation on an EngineConn (<c>executeEngineConnOperation</c>) or on its manager (<c>executeECMOperation</c>)
@@ -183,7 +186,8 @@ internal sealed class LinkisGateway(IHttpClientFactory clients, string owner, Li
         logger.LogWarning("Linkis {Call}: {Problem}", call, Redact(what));
         return retryable
             ? new LinkisUnavailableException(call, text + ".", inner)
-            : new LinkisException(call, text + $"; {call} is not sent twice, so whether Linkis carried it out is unknown: check Linkis before trying again.", inner: inner);
+            // Without the cause attached: a time-out inside would make a retry policy repeat what must not be repeated.
+            : new LinkisException(call, text + $"; {call} is not sent twice, so whether Linkis carried it out is unknown: check Linkis before trying again.");
     }
 
     /// <summary>Linkis echoes a rejected token in its message ("token: &lt;code&gt;"): it never goes further.</summary>

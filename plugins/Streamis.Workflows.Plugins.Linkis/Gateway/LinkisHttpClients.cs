@@ -6,8 +6,8 @@ namespace Streamis.Workflows.Plugins.Linkis.Gateway;
 
 /// <summary>
 /// The two HTTP clients a plugin talks to Linkis with, from the host's <see cref="IHttpClientFactory"/>: one that retries
-/// (reads, status polls, log pages, the kill that is harmless twice) and one that never does (createEngineConn, BML
-/// uploads, savepoints), because sending those twice would launch a job twice or take two savepoints.
+/// (reads, status polls, log pages, BML uploads, the kill that is harmless twice) and one that never does
+/// (createEngineConn, savepoints), because sending those twice would launch a job twice or take two savepoints.
 /// </summary>
 internal static class LinkisHttpClients
 {
