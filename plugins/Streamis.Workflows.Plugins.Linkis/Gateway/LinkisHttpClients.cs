@@ -21,23 +21,29 @@ internal static class LinkisHttpClients
 
     public static void Add(IServiceCollection services, string owner, LinkisGatewaySettings settings)
     {
-        // Time is bounded per call by the gateway client (and per attempt by the pipeline), not by HttpClient's 100 s default.
-        services.AddHttpClient(Retrying(owner), client => client.Timeout = Timeout.InfiniteTimeSpan)
-            .AddResilienceHandler("linkis-retry", pipeline =>
+        AddRetrying(services, Retrying(owner), settings.RequestTimeout, settings.MaxRetries);
+        services.AddHttpClient(Once(owner), client => client.Timeout = Timeout.InfiniteTimeSpan);
+    }
+
+    /// <summary>A client whose calls are retried on transient failures (5xx, 408, 429, no answer) with exponential back-off and jitter.</summary>
+    public static void AddRetrying(IServiceCollection services, string name, TimeSpan attemptTimeout, int maxRetries)
+    {
+        // Time is bounded per call by the caller (and per attempt by the pipeline), not by HttpClient's 100 s default.
+        services.AddHttpClient(name, client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .AddResilienceHandler("retry", pipeline =>
             {
-                if (settings.MaxRetries > 0)
+                if (maxRetries > 0)
                 {
                     pipeline.AddRetry(new HttpRetryStrategyOptions
                     {
-                        MaxRetryAttempts = settings.MaxRetries,
+                        MaxRetryAttempts = maxRetries,
                         BackoffType = DelayBackoffType.Exponential,
                         UseJitter = true,
                         Delay = FirstRetryDelay,
                         MaxDelay = MaxRetryDelay,
                     });
                 }
-                pipeline.AddTimeout(settings.RequestTimeout);
+                pipeline.AddTimeout(attemptTimeout);
             });
-        services.AddHttpClient(Once(owner), client => client.Timeout = Timeout.InfiniteTimeSpan);
     }
 }
