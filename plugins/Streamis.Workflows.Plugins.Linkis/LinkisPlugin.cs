@@ -1,6 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 using Streamis.Workflows.Plugins.Linkis.Gateway;
 using Streamis.Workflows.Sdk.Connectors;
 using Streamis.Workflows.Sdk.Plugins;
@@ -28,8 +27,7 @@ public sealed class LinkisPlugin : IPlugin
         }
         services.AddSingleton(options);
         LinkisHttpClients.Add(services, context.Name, options.Gateway);
-        LinkisGateway Gateway(IServiceProvider provider) => new(provider.GetRequiredService<IHttpClientFactory>(), context.Name, options.Gateway,
-            (provider.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance).CreateLogger<LinkisGateway>());
+        LinkisGateway Gateway(IServiceProvider provider) => LinkisGateway.From(provider, context.Name, options.Gateway);
         services.AddSingleton<IJobLauncher>(provider => new LinkisFlinkLauncher(options, Gateway(provider), provider.GetServices<IApplicationReporter>(),
             provider.GetService<ILogger<LinkisFlinkLauncher>>()));
         services.AddSingleton<IJobStateFetcher>(provider => new LinkisJobStateFetcher(options, Gateway(provider)));

@@ -1,6 +1,4 @@
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 using Streamis.Workflows.Plugins.Linkis.Gateway;
 using Streamis.Workflows.Sdk.Connectors;
 using Streamis.Workflows.Sdk.Plugins;
@@ -33,8 +31,7 @@ public sealed class YarnPlugin : IPlugin
         }
         services.AddSingleton<IJobLogFetcher>(provider => new YarnJobLogFetcher(options,
             options.ResourceManagerUrl is null ? null : ResourceManager(provider, options),
-            gatewaySettings is null ? null : new LinkisGateway(provider.GetRequiredService<IHttpClientFactory>(), context.Name, gatewaySettings,
-                (provider.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance).CreateLogger<LinkisGateway>())));
+            gatewaySettings is null ? null : LinkisGateway.From(provider, context.Name, gatewaySettings)));
     }
 
     private static ResourceManagerClient ResourceManager(IServiceProvider provider, YarnOptions options) =>

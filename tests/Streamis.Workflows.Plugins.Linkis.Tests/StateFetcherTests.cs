@@ -77,6 +77,19 @@ public sealed class StateFetcherTests : LinkisPluginTest
     }
 
     [Fact]
+    public async Task Checkpoints_a_running_job_writes_into_its_launch_folder_are_found()
+    {
+        await LaunchAsync(SqlJob(50, new Dictionary<string, string> { ["wds.linkis.flink.checkpoint.switch"] = "ON" }));
+        Linkis.WriteCheckpoint(Linkis.LastEngineConn, 1, Noon);
+        var second = Linkis.WriteCheckpoint(Linkis.LastEngineConn, 2, Noon.AddSeconds(30));
+
+        var state = await States.FindLatestAsync(Query(), JobStateKind.Checkpoint, None);
+
+        Assert.Equal(second, state!.Location);
+        Assert.StartsWith("hdfs:///flink/flink-checkpoints/demo/orders/50/", second);
+    }
+
+    [Fact]
     public async Task A_state_path_given_by_a_user_is_checked()
     {
         Linkis.Files.AddFile("hdfs:///manual/savepoint-aa-bb/_metadata", Noon);

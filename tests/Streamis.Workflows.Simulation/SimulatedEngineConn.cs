@@ -9,7 +9,7 @@ namespace Streamis.Workflows.Simulation;
 public sealed class SimulatedEngineConn
 {
     private readonly object gate = new();
-    private readonly List<string> log = [];
+    private readonly SimulatedLog log = new();
     private string status = "Starting";
 
     internal SimulatedEngineConn(int number, string instance, string ticketId, string owner, string manager, JsonObject request, SimulatedYarnApplication application)
@@ -62,15 +62,9 @@ public sealed class SimulatedEngineConn
     internal bool StartupDone;
     internal int ApplicationInfoCalls;
 
-    public IReadOnlyList<string> ClientLog
-    {
-        get { lock (gate) return [.. log]; }
-    }
+    public IReadOnlyList<string> ClientLog => log.Lines;
 
-    public void AppendLog(params string[] lines)
-    {
-        lock (gate) log.AddRange(lines);
-    }
+    public void AppendLog(params string[] lines) => log.Append(lines);
 
     internal bool IsKnown => !Killed && !Lost;
 }

@@ -4,7 +4,7 @@ namespace Streamis.Workflows.Simulation;
 public sealed class SimulatedYarnApplication
 {
     private readonly object gate = new();
-    private readonly List<string> log = [];
+    private readonly SimulatedLog log = new();
     private string state = "RUNNING";
     private string finalStatus = "UNDEFINED";
 
@@ -58,13 +58,7 @@ public sealed class SimulatedYarnApplication
         }
     }
 
-    public IReadOnlyList<string> Log
-    {
-        get { lock (gate) return [.. log]; }
-    }
+    public IReadOnlyList<string> Log => log.Lines;
 
-    public void AppendLog(params string[] lines)
-    {
-        lock (gate) log.AddRange(lines);
-    }
+    public void AppendLog(params string[] lines) => log.Append(lines);
 }

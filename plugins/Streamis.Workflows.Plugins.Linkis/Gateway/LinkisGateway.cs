@@ -24,6 +24,11 @@ internal sealed class LinkisGateway(IHttpClientFactory clients, string owner, Li
 
     public LinkisGatewaySettings Settings => settings;
 
+    /// <summary>A gateway client over the host's HTTP client factory and logging, as a plugin registers it.</summary>
+    public static LinkisGateway From(IServiceProvider provider, string owner, LinkisGatewaySettings settings) =>
+        new((IHttpClientFactory)(provider.GetService(typeof(IHttpClientFactory)) ?? throw new InvalidOperationException("The host provides no IHttpClientFactory.")),
+            owner, settings, ((ILoggerFactory?)provider.GetService(typeof(ILoggerFactory)) ?? Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance).CreateLogger<LinkisGateway>());
+
     /// <summary>The user a call is made as: the fixed token user when one is configured, else the given one.</summary>
     public string UserFor(string user) => settings.TokenUser ?? user;
 
