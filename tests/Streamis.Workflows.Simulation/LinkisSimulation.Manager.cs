@@ -16,6 +16,7 @@ public sealed partial class LinkisSimulation
     private readonly ConcurrentDictionary<string, SimulatedEngineConn> engineConns = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, SimulatedEngineConn> byTicket = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, SimulatedEngineConn> byApplication = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, SimulatedEngineConn> byContainer = new(StringComparer.Ordinal);
     private int engineConnCount;
 
     /// <summary>The ECM every EngineConn is started by.</summary>
@@ -70,6 +71,7 @@ public sealed partial class LinkisSimulation
         engineConns[instance] = engineConn;
         byTicket[ticket] = engineConn;
         byApplication[applicationId] = engineConn;
+        byContainer[application.ContainerId] = engineConn;
         return Envelope(200, "/api/linkisManager/createEngineConn", 0, "create engineConn succeed.", new JsonObject
         {
             ["engine"] = new JsonObject

@@ -65,8 +65,7 @@ public sealed partial class LinkisSimulation
         // ws v1 node containers {container} logs {file}
         if (segments is [_, _, "node", "containers", var container, "logs", var file])
         {
-            var owner = engineConns.Values.FirstOrDefault(e => e.Application.ContainerId == container);
-            if (owner is null || file != ApplicationMasterLog) return NotFound($"Cannot find this log on the local disk: {container}/{file}");
+            if (!byContainer.TryGetValue(container, out var owner) || file != ApplicationMasterLog) return NotFound($"Cannot find this log on the local disk: {container}/{file}");
             return Text(200, string.Join('\n', owner.Application.Log) + "\n", "text/plain");
         }
         return NotFound("no such resource " + path);
