@@ -1,0 +1,33 @@
+namespace Streamis.Workflows.Simulation;
+
+public enum LinkisFaultKind
+{
+    /// <summary>Answers normally, after a delay.</summary>
+    Latency,
+
+    /// <summary>An HTTP 5xx with a plain body, as a proxy or a crashed service gives.</summary>
+    ServerError,
+
+    /// <summary>No answer until the client gives up (or the simulation is disposed).</summary>
+    Timeout,
+
+    /// <summary>HTTP 200 with a body that is not JSON.</summary>
+    MalformedJson,
+
+    /// <summary>HTTP 200, <c>status: 1</c> and the given Linkis message.</summary>
+    LinkisError,
+}
+
+/// <summary>Something wrong with a call's answer, injected with <see cref="LinkisSimulation.Inject"/>.</summary>
+public sealed record LinkisFault(LinkisFaultKind Kind, int HttpStatus = 503, string? Message = null, TimeSpan Delay = default)
+{
+    public static LinkisFault Latency(TimeSpan delay) => new(LinkisFaultKind.Latency, Delay: delay);
+
+    public static LinkisFault ServerError(int httpStatus = 503) => new(LinkisFaultKind.ServerError, httpStatus);
+
+    public static LinkisFault Timeout() => new(LinkisFaultKind.Timeout);
+
+    public static LinkisFault MalformedJson() => new(LinkisFaultKind.MalformedJson);
+
+    public static LinkisFault LinkisError(string message) => new(LinkisFaultKind.LinkisError, Message: message);
+}
