@@ -4,7 +4,7 @@ import {
 } from "@xyflow/react";
 import { type DragEvent, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { Catalog } from "../model/catalog";
-import { type ActivityFlowNode, type ConnectionFlowEdge, type GraphOptions, estimatedSize, orderByX, toGraph } from "../model/graph";
+import { type ActivityFlowNode, type ConnectionFlowEdge, type GraphOptions, NODE_WIDTH, estimatedSize, orderByX, toGraph } from "../model/graph";
 import { layoutPositions } from "../model/layout";
 import type { View } from "../model/scope";
 import type { ConnectionJson, Position } from "../model/workflow";
@@ -127,7 +127,7 @@ export function Canvas(props: CanvasProps) {
     if (!type) return;
     e.preventDefault();
     const position = flow.screenToFlowPosition({ x: e.clientX, y: e.clientY });
-    onDropActivity?.(type, { x: position.x - 110, y: position.y - 30 });
+    onDropActivity?.(type, { x: position.x - NODE_WIDTH / 2, y: position.y - 30 });
   }, [flow, onDropActivity]);
 
   const actions = useMemo(() => ({ openSlot: props.onOpenSlot }), [props.onOpenSlot]);

@@ -27,13 +27,14 @@ export interface ToolbarActions {
   setAutosave: (on: boolean) => void;
 }
 
-function Tool({ icon, label, shortcut, onClick, disabled, primary }: {
-  icon: string; label: string; shortcut?: string; onClick: () => void; disabled?: boolean; primary?: boolean;
+function Tool({ icon, label, shortcut, onClick, disabled, primary, iconOnly }: {
+  icon: string; label: string; shortcut?: string; onClick: () => void; disabled?: boolean; primary?: boolean; iconOnly?: boolean;
 }) {
   return (
     <button type="button" className={primary ? "tool primary" : "tool"} onClick={onClick} disabled={disabled}
-      title={shortcut ? `${label} (${shortcut})` : label} aria-keyshortcuts={shortcut?.replace("Ctrl", "Control")}>
-      <Icon name={icon} /> <span>{label}</span>
+      title={shortcut ? `${label} (${shortcut})` : label} aria-label={iconOnly ? label : undefined}
+      aria-keyshortcuts={shortcut?.replace("Ctrl", "Control")}>
+      <Icon name={icon} />{!iconOnly && <span>{label}</span>}
     </button>
   );
 }
@@ -48,10 +49,10 @@ export function DesignerToolbar({ state, actions }: { state: ToolbarState; actio
         <span className={`save-state save-${badge.replace(" ", "-")}`} data-save-state={badge}>{badge}</span>
       </div>
       <div className="tool-group">
-        <Tool icon="undo" label="Undo" shortcut="Ctrl+Z" onClick={actions.undo} disabled={!state.canUndo || state.readOnly} />
-        <Tool icon="redo" label="Redo" shortcut="Ctrl+Y" onClick={actions.redo} disabled={!state.canRedo || state.readOnly} />
-        <Tool icon="layout" label="Auto-layout" onClick={actions.layout} disabled={!state.canLayout || state.readOnly} />
-        <Tool icon="fit" label="Fit" onClick={actions.fit} />
+        <Tool icon="undo" label="Undo" shortcut="Ctrl+Z" onClick={actions.undo} disabled={!state.canUndo || state.readOnly} iconOnly />
+        <Tool icon="redo" label="Redo" shortcut="Ctrl+Y" onClick={actions.redo} disabled={!state.canRedo || state.readOnly} iconOnly />
+        <Tool icon="layout" label="Auto-layout" onClick={actions.layout} disabled={!state.canLayout || state.readOnly} iconOnly />
+        <Tool icon="fit" label="Fit" onClick={actions.fit} iconOnly />
       </div>
       <div className="tool-group">
         <Tool icon="save" label="Save" shortcut="Ctrl+S" onClick={actions.save} disabled={state.readOnly || state.saving} />

@@ -35,8 +35,8 @@ export interface GraphOptions {
   badConnections?: ReadonlySet<number>;
 }
 
-export const NODE_WIDTH = 220;
-const SEQUENCE_GAP = 300;
+export const NODE_WIDTH = 180;
+const SEQUENCE_GAP = 240;
 const ROW_GAP = 150;
 
 export interface Graph {

@@ -15,6 +15,7 @@ import { VersionsDialog } from "../designer/VersionsDialog";
 import { WorkflowPanel } from "../designer/WorkflowPanel";
 import { addActivity, connect, disconnect, moveActivities, newActivity, removeActivities, reorder } from "../model/edits";
 import { type History, record, redo, startHistory, undo } from "../model/history";
+import { NODE_WIDTH } from "../model/graph";
 import { layoutPositions } from "../model/layout";
 import { type LocatedProblem, locateAll, problemsByActivity } from "../model/problems";
 import { type ScopeStep, resolveView, stepsTo } from "../model/scope";
@@ -84,44 +85,47 @@ function DesignerEditor({ definitionId, version }: { definitionId: string; versi
   }, []);
 
   const headerProblems = useMemo(() => problems.filter((p) => p.path === "$.id" || p.path === "$.name"), [problems]);
-  const savingRef = useRef(false);
-  const save = useCallback(async (publish = false) => {
-    if (!definition || readOnly || savingRef.current) return;
+  // Saves run one after another (an autosave in flight, then a publish), each with the definition of its moment.
+  const queue = useRef<Promise<void>>(Promise.resolve());
+  const save = useCallback((publish = false) => {
+    if (!definition || readOnly) return queue.current;
     if (headerProblems.length > 0) {
       setStatus({ kind: "error", text: `Cannot save: ${headerProblems.map((p) => `${p.path} ${p.message}`).join("; ")}` });
-      return;
+      return queue.current;
     }
-    savingRef.current = true;
-    setSaving(true);
-    setSaveError(null);
-    try {
-      if (publish) {
-        // Checked first, so a definition with problems is never sent to be published (and refused).
-        const check = await api.validate(definition);
-        if (!check.valid) {
-          setProblems(locateAll(definition, catalog, check.problems));
-          setStatus({ kind: "error", text: `Fix ${check.problems.length === 1 ? "the problem" : `the ${check.problems.length} problems`} below before publishing.` });
-          return;
+    const run = async () => {
+      setSaving(true);
+      setSaveError(null);
+      try {
+        if (publish) {
+          // Checked first, so a definition with problems is never sent to be published (and refused).
+          const check = await api.validate(definition);
+          if (!check.valid) {
+            setProblems(locateAll(definition, catalog, check.problems));
+            setStatus({ kind: "error", text: `Fix ${check.problems.length === 1 ? "the problem" : `the ${check.problems.length} problems`} below before publishing.` });
+            return;
+          }
         }
+        const saved = await api.save(definition, publish);
+        setSavedText(JSON.stringify(definition));
+        setRecord((r) => (r ? { ...r, version: saved.version, isPublished: saved.isPublished } : r));
+        setStatus({ kind: "success", text: publish ? `Published version ${saved.version}.` : `Saved draft version ${saved.version}.` });
+      } catch (e) {
+        setSaveError(e);
+        setStatus(null);
+      } finally {
+        setSaving(false);
       }
-      const saved = await api.save(definition, publish);
-      setSavedText(JSON.stringify(definition));
-      setRecord((r) => (r ? { ...r, version: saved.version, isPublished: saved.isPublished } : r));
-      setStatus({ kind: "success", text: publish ? `Published version ${saved.version}.` : `Saved draft version ${saved.version}.` });
-    } catch (e) {
-      setSaveError(e);
-      setStatus(null);
-    } finally {
-      savingRef.current = false;
-      setSaving(false);
-    }
+    };
+    queue.current = queue.current.then(run);
+    return queue.current;
   }, [api, catalog, definition, readOnly, headerProblems, setProblems]);
 
   useEffect(() => {
-    if (!autosave || !dirty || readOnly || headerProblems.length > 0) return;
+    if (!autosave || !dirty || readOnly || saving || headerProblems.length > 0) return;
     const timer = setTimeout(() => void save(false), AUTOSAVE_MS);
     return () => clearTimeout(timer);
-  }, [autosave, dirty, readOnly, headerProblems.length, save]);
+  }, [autosave, dirty, readOnly, saving, headerProblems.length, save]);
 
   useEffect(() => {
     setLeaveGuard(dirty ? () => confirm("Leave without saving your changes?") : null);
@@ -190,7 +194,7 @@ function DesignerEditor({ definitionId, version }: { definitionId: string; versi
 
   const autoLayout = useCallback(async () => {
     if (!definition || !view || view.mode !== "flowchart") return;
-    const nodes = flow.getNodes().map((n) => ({ id: n.id, width: n.measured?.width ?? 220, height: n.measured?.height ?? 100 }));
+    const nodes = flow.getNodes().map((n) => ({ id: n.id, width: n.measured?.width ?? NODE_WIDTH, height: n.measured?.height ?? 100 }));
     const edges = (view.owner?.connections ?? []).map((c) => ({ source: c.from, target: c.to }));
     apply(moveActivities(definition, catalog, await layoutPositions(nodes, edges)));
     setTimeout(() => void flow.fitView({ padding: 0.15, duration: 200 }), 50);

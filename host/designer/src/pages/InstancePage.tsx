@@ -1,5 +1,5 @@
 import { ReactFlowProvider } from "@xyflow/react";
-import { useCallback, useEffect, useMemo, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { InstanceDetails } from "../api/types";
 import { canOperate, useApp } from "../AppContext";
 import { Breadcrumbs } from "../designer/Breadcrumbs";
@@ -37,7 +37,15 @@ function InstanceView({ instanceId }: { instanceId: string }) {
   const [steps, setSteps] = useState<ScopeStep[]>([]);
   const [selected, setSelected] = useState<string | null>(null);
   const [generation, setGeneration] = useState(0);
-  const refresh = useCallback(() => setGeneration((g) => g + 1), []);
+  // After a retry, cancel or signal the host queues the work: the instance looks unchanged until a worker takes it,
+  // so polling goes on until its status or journal moves (or a minute passes).
+  const awaiting = useRef<{ status: string; journal: number; until: number } | null>(null);
+  const latest = useRef<InstanceDetails | null>(null);
+  const refresh = useCallback(() => {
+    const d = latest.current;
+    awaiting.current = d ? { status: d.summary.status, journal: d.journal?.length ?? 0, until: Date.now() + 60_000 } : null;
+    setGeneration((g) => g + 1);
+  }, []);
 
   useEffect(() => {
     let stopped = false;
@@ -46,9 +54,13 @@ function InstanceView({ instanceId }: { instanceId: string }) {
       try {
         const d = await api.instance(instanceId);
         if (stopped) return;
+        latest.current = d;
         setDetails(d);
         setError(null);
-        const wait = d.summary.status === "Running" ? RUNNING_POLL_MS : d.summary.status === "Suspended" ? SUSPENDED_POLL_MS : null;
+        const a = awaiting.current;
+        if (a && (a.status !== d.summary.status || a.journal !== (d.journal?.length ?? 0) || Date.now() > a.until)) awaiting.current = null;
+        const wait = d.summary.status === "Running" || awaiting.current ? RUNNING_POLL_MS
+          : d.summary.status === "Suspended" ? SUSPENDED_POLL_MS : null;
         if (wait !== null) timer = setTimeout(poll, wait);
       } catch (e) {
         if (!stopped) setError(e);

@@ -13,11 +13,14 @@ function parsePayload(text: string): { ok: true; value: unknown } | { ok: false;
   }
 }
 
+/** A signal bookmark is named after its kind ("Signal"); the signal it waits for is its key. */
+const signalName = (b: Bookmark) => b.key ?? b.name;
+
 /** What a suspended instance waits for, with a way to send it: a named signal, or a resume of one bookmark. */
 export function SignalForm({ instanceId, bookmarks, onSent }: { instanceId: string; bookmarks: readonly Bookmark[]; onSent: () => void }) {
   const { api } = useApp();
   const signals = bookmarks.filter((b) => !b.resumeAt);
-  const [signal, setSignal] = useState(signals[0]?.name ?? "");
+  const [signal, setSignal] = useState(signals[0] ? signalName(signals[0]) : "");
   const [payload, setPayload] = useState("");
   const [error, setError] = useState<unknown>(null);
   const [result, setResult] = useState<string | null>(null);
@@ -64,7 +67,7 @@ export function SignalForm({ instanceId, bookmarks, onSent }: { instanceId: stri
       <ul className="bookmarks">
         {bookmarks.map((b) => (
           <li key={b.id}>
-            <code>{b.activityId}</code> {b.resumeAt ? `timer, due ${formatTime(b.resumeAt)}` : `signal “${b.name}”`}
+            <code>{b.activityId}</code> {b.resumeAt ? `timer, due ${formatTime(b.resumeAt)}` : `signal “${signalName(b)}”`}
             <button type="button" className="link" onClick={() => void resume(b)}>Resume now</button>
           </li>
         ))}
@@ -73,7 +76,7 @@ export function SignalForm({ instanceId, bookmarks, onSent }: { instanceId: stri
         <div className="field">
           <label htmlFor="signal-name">Signal</label>
           <input id="signal-name" type="text" value={signal} onChange={(e) => setSignal(e.target.value)} list="signal-names" />
-          <datalist id="signal-names">{signals.map((b) => <option key={b.id} value={b.name} />)}</datalist>
+          <datalist id="signal-names">{signals.map((b) => <option key={b.id} value={signalName(b)} />)}</datalist>
         </div>
         <div className="field">
           <label htmlFor="signal-payload">Payload (JSON)</label>
