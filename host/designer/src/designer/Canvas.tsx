@@ -63,10 +63,14 @@ export function Canvas(props: CanvasProps) {
   // applied on top, so choosing an activity elsewhere (the problem list) selects its node.
   const selectedRef = useRef(selectedId);
   selectedRef.current = selectedId;
-  const select = useCallback((list: ActivityFlowNode[]) => list.map((n) => {
-    const selected = n.id === selectedRef.current;
-    return n.selected === selected ? n : { ...n, selected };
-  }), []);
+  const select = useCallback((list: ActivityFlowNode[]) => {
+    // The same list when nothing changes, so React Flow does not take in every node again.
+    if (list.every((n) => (n.selected ?? false) === (n.id === selectedRef.current))) return list;
+    return list.map((n) => {
+      const selected = n.id === selectedRef.current;
+      return (n.selected ?? false) === selected ? n : { ...n, selected };
+    });
+  }, []);
   const [nodes, setNodes] = useState<ActivityFlowNode[]>(() => select(derivedNodes));
   const [edges, setEdges] = useState<ConnectionFlowEdge[]>(graph.edges);
   useEffect(() => setNodes(select(derivedNodes)), [derivedNodes, select]);

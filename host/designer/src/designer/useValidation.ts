@@ -18,7 +18,12 @@ export function useValidation(api: Api, catalog: Catalog, definition: WorkflowJs
     setValidating(true);
     const timer = setTimeout(() => {
       api.validate(definition).then(
-        (result) => { if (ticket === latest.current) setProblems(locateAll(definition, catalog, result.problems)); },
+        (result) => {
+          if (ticket !== latest.current) return;
+          // The same answer keeps the same list, so the canvas does not redraw every node for nothing.
+          const located = locateAll(definition, catalog, result.problems);
+          setProblems((previous) => (JSON.stringify(previous) === JSON.stringify(located) ? previous : located));
+        },
         () => { /* a failed check leaves the last known problems; saving reports the host's answer itself */ },
       ).finally(() => { if (ticket === latest.current) setValidating(false); });
     }, delayMs);

@@ -1,3 +1,4 @@
+import type { ELK as ElkEngine } from "elkjs/lib/elk-api";
 import type { Position } from "./workflow";
 
 export interface LayoutNode {
@@ -11,13 +12,17 @@ export interface LayoutEdge {
   target: string;
 }
 
-/**
- * Left-to-right layered layout (elkjs). elkjs is large, so it is fetched the first time a layout is needed, not
- * with the page.
- */
+let engine: Promise<ElkEngine> | null = null;
+
+/** elkjs is large (1.4 MB), so it is not part of the page: it is fetched the first time a layout is needed. */
+export function loadLayoutEngine(): Promise<ElkEngine> {
+  engine ??= import("elkjs/lib/elk.bundled.js").then(({ default: ELK }) => new ELK());
+  return engine;
+}
+
+/** Left-to-right layered layout of a flowchart. */
 export async function layoutPositions(nodes: readonly LayoutNode[], edges: readonly LayoutEdge[]): Promise<Map<string, Position>> {
-  const { default: ELK } = await import("elkjs/lib/elk.bundled.js");
-  const elk = new ELK();
+  const elk = await loadLayoutEngine();
   const ids = new Set(nodes.map((n) => n.id));
   const graph = await elk.layout({
     id: "root",
