@@ -24,6 +24,11 @@ public sealed class BuildAndRunTests(DesignerHost host, BrowserFixture browser)
         await Expect(page.Locator(".designer-title h1")).ToHaveTextAsync("Built in the browser");
         await Expect(page.Locator(".canvas-empty")).ToBeVisibleAsync();
 
+        // A workflow input, declared in the workflow's panel.
+        await page.Button("Add input").ClickAsync();
+        await page.GetByLabel("input 1 name").FillAsync("who");
+        await page.Locator(".declaration").GetByLabel("required").CheckAsync();
+
         // Two activities from the palette, one connection drawn between their ports.
         await page.DragFromPaletteAsync("Log", 140, 200);
         await Expect(page.Node("log1")).ToBeVisibleAsync();
@@ -31,6 +36,15 @@ public sealed class BuildAndRunTests(DesignerHost host, BrowserFixture browser)
         await Expect(page.Node("log2")).ToBeVisibleAsync();
         await page.ConnectAsync("log1", "Done", "log2");
         await Expect(page.Edge("log1", "Done", "log2")).ToBeVisibleAsync();
+        await page.Button("Auto-layout").ClickAsync();
+        // Laid out left to right: the second step beside the first, on one row.
+        await page.WaitForFunctionAsync("""
+            () => {
+              const box = (id) => document.querySelector(`.react-flow__node[data-id='${id}']`).getBoundingClientRect();
+              const [a, b] = [box("log1"), box("log2")];
+              return b.left - a.right > 20 && Math.abs(a.top - b.top) < 40;
+            }
+            """);
 
         // The host's validator says what is missing; the message sits on the input it is about.
         await Expect(page.Locator(".problems-toggle")).ToHaveTextAsync("2 problems");
@@ -48,7 +62,7 @@ public sealed class BuildAndRunTests(DesignerHost host, BrowserFixture browser)
         await page.InputField("message").GetByRole(AriaRole.Button, new() { Name = "Expression" }).ClickAsync();
         await page.InputEditor("log2", "message").FillAsync("Run {{ workflow.instanceId ");
         await Expect(page.InputField("message").Locator(".field-error")).ToBeVisibleAsync();
-        await page.InputEditor("log2", "message").FillAsync("Run {{ workflow.definitionId }}");
+        await page.InputEditor("log2", "message").FillAsync("Run {{ workflow.definitionId }} for {{ input.who }}");
         await Expect(page.Locator(".problems-toggle")).ToHaveTextAsync("No problems");
 
         await page.Button("Publish").ClickAsync();
@@ -57,13 +71,14 @@ public sealed class BuildAndRunTests(DesignerHost host, BrowserFixture browser)
         await session.ScreenshotAsync("03-designer-built");
 
         await page.Button("Run").ClickAsync();
+        await page.GetByRole(AriaRole.Dialog).GetByLabel("who").FillAsync("the ops team");
         await page.GetByRole(AriaRole.Dialog).Locator("button[type=submit]").ClickAsync();
         await Expect(page.InstanceStatus()).ToHaveTextAsync("Completed");
         await Expect(page.NodeBox("log1")).ToHaveClassAsync(new Regex("state-done"));
         await Expect(page.NodeBox("log2")).ToHaveClassAsync(new Regex("state-done"));
         var journal = page.Locator("table.journal tbody tr");
         await Expect(journal.Filter(new() { HasText = "Hello from the designer" })).ToHaveCountAsync(1);
-        await Expect(journal.Filter(new() { HasText = $"Run {id}" })).ToHaveCountAsync(1);
+        await Expect(journal.Filter(new() { HasText = $"Run {id} for the ops team" })).ToHaveCountAsync(1);
         await Expect(page.Locator("table.journal tr.journal-completed[data-activity-id='log2']")).ToHaveCountAsync(1);
         await session.ScreenshotAsync("04-instance-completed");
         session.AssertNoConsoleErrors();

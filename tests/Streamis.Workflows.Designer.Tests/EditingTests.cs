@@ -59,6 +59,43 @@ public sealed class EditingTests(DesignerHost host, BrowserFixture browser)
     }
 
     [Fact]
+    public async Task Dragging_a_node_saves_nothing_until_it_is_dropped_and_then_saves_once()
+    {
+        var id = WorkflowApi.UniqueId("drag");
+        await host.Admin.SaveAsync(TestWorkflows.Chain(id, 3), publish: false);
+        await using var session = await DesignerSession.OpenAsync(browser, host);
+        var page = session.Page;
+        await session.OpenDefinitionAsync(id);
+        await Expect(page.Nodes()).ToHaveCountAsync(3);
+        var saves = 0;
+        page.Request += (_, request) =>
+        {
+            if (request.Method == "POST" && new Uri(request.Url).AbsolutePath == "/api/workflows/definitions") Interlocked.Increment(ref saves);
+        };
+
+        var box = (await page.Node("a2").Locator(".node-header").BoundingBoxAsync())!;
+        await page.Mouse.MoveAsync(box.X + box.Width / 2, box.Y + box.Height / 2);
+        await page.Mouse.DownAsync();
+        for (var step = 1; step <= 30; step++)
+        {
+            await page.Mouse.MoveAsync(box.X + box.Width / 2 + step * 5, box.Y + box.Height / 2 + step * 4);
+            await page.WaitForTimeoutAsync(20);
+        }
+        Assert.Equal(0, Volatile.Read(ref saves));
+        await page.Mouse.UpAsync();
+
+        // Autosave waits for a quiet moment after the drop, then writes the new position once.
+        await Expect(page.SaveState()).ToHaveTextAsync("draft");
+        Assert.Equal(1, Volatile.Read(ref saves));
+        var moved = (await host.Admin.DefinitionAsync(id))["definition"]!["root"]!["activities"]![1]!["metadata"]!["designer"]!["position"]!;
+        Assert.NotEqual(240, (int)moved["x"]!);
+        await page.Button("Undo").ClickAsync();
+        await Expect(page.SaveState()).ToHaveTextAsync("draft");
+        Assert.Equal(240, (int)(await host.Admin.DefinitionAsync(id))["definition"]!["root"]!["activities"]![1]!["metadata"]!["designer"]!["position"]!["x"]!);
+        session.AssertNoConsoleErrors();
+    }
+
+    [Fact]
     public async Task Versions_are_listed_and_compared_and_a_definition_goes_out_and_back_in_as_JSON()
     {
         var id = WorkflowApi.UniqueId("versions");

@@ -71,4 +71,21 @@ public sealed class RunControlTests(DesignerHost host, BrowserFixture browser)
         await Expect(page.Locator("section[aria-label='Output']")).ToContainTextAsync("alice");
         session.AssertNoConsoleErrors();
     }
+
+    [Fact]
+    public async Task A_waiting_run_is_cancelled_from_its_page()
+    {
+        var id = WorkflowApi.UniqueId("cancel");
+        await host.Admin.SaveAsync(TestWorkflows.Approval(id, WorkflowApi.UniqueId("never")));
+        var instance = await host.Admin.StartAsync(id, new { job = "orders-etl" });
+        await using var session = await DesignerSession.OpenAsync(browser, host);
+        var page = session.Page;
+        await session.GotoAsync($"instances/{instance}");
+        await Expect(page.InstanceStatus()).ToHaveTextAsync("Suspended");
+        await page.Button("Cancel").ClickAsync();
+        await Expect(page.InstanceStatus()).ToHaveTextAsync("Cancelled");
+        await Expect(page.Button("Cancel")).ToHaveCountAsync(0);
+        await Expect(page.Locator(".signal-form")).ToHaveCountAsync(0);
+        session.AssertNoConsoleErrors();
+    }
 }
