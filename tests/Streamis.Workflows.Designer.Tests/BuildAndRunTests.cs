@@ -71,8 +71,9 @@ public sealed class BuildAndRunTests(DesignerHost host, BrowserFixture browser)
         await session.ScreenshotAsync("03-designer-built");
 
         await page.Button("Run").ClickAsync();
-        await page.GetByRole(AriaRole.Dialog).GetByLabel("who").FillAsync("the ops team");
-        await page.GetByRole(AriaRole.Dialog).Locator("button[type=submit]").ClickAsync();
+        var runForm = page.GetByRole(AriaRole.Dialog);
+        await runForm.GetByLabel("who").FillAsync("the ops team");
+        await runForm.SubmitAsync();
         await Expect(page.InstanceStatus()).ToHaveTextAsync("Completed");
         await Expect(page.NodeBox("log1")).ToHaveClassAsync(new Regex("state-done"));
         await Expect(page.NodeBox("log2")).ToHaveClassAsync(new Regex("state-done"));

@@ -17,9 +17,7 @@ public sealed class RunControlTests(DesignerHost host, BrowserFixture browser)
         await using var session = await DesignerSession.OpenAsync(browser, host);
         var page = session.Page;
 
-        await session.OpenDefinitionAsync(parent);
-        await page.Button("Run").ClickAsync();
-        await page.GetByRole(AriaRole.Dialog).Locator("button[type=submit]").ClickAsync();
+        await (await session.OpenRunFormAsync(parent)).SubmitAsync();
         await Expect(page.InstanceStatus()).ToHaveTextAsync("Faulted");
         await Expect(page.NodeBox("before")).ToHaveClassAsync(new Regex("state-done"));
         await Expect(page.NodeBox("callChild")).ToHaveClassAsync(new Regex("state-faulted"));
@@ -47,15 +45,13 @@ public sealed class RunControlTests(DesignerHost host, BrowserFixture browser)
         await using var session = await DesignerSession.OpenAsync(browser, host);
         var page = session.Page;
 
-        await session.OpenDefinitionAsync(id);
-        await page.Button("Run").ClickAsync();
-        var dialog = page.GetByRole(AriaRole.Dialog);
+        var dialog = await session.OpenRunFormAsync(id);
         await Expect(dialog.GetByLabel("job")).ToBeVisibleAsync();
-        await dialog.Locator("button[type=submit]").ClickAsync();
+        await dialog.SubmitAsync();
         await Expect(dialog.Locator(".field-error")).ToHaveTextAsync("job is required");
         await dialog.GetByLabel("job").FillAsync("orders-etl");
         await session.ScreenshotAsync("06-run-form");
-        await dialog.Locator("button[type=submit]").ClickAsync();
+        await dialog.SubmitAsync();
 
         await Expect(page.InstanceStatus()).ToHaveTextAsync("Suspended");
         await Expect(page.NodeBox("ask")).ToHaveClassAsync(new Regex("state-done"));

@@ -44,4 +44,16 @@ public static class DesignerUi
         await session.GotoAsync($"definitions/{definitionId}");
         await Assertions.Expect(session.Page.Locator(".designer-toolbar")).ToBeVisibleAsync();
     }
+
+    /// <summary>Opens a definition in the designer and its run form; returns the form's dialog.</summary>
+    public static async Task<ILocator> OpenRunFormAsync(this DesignerSession session, string definitionId)
+    {
+        await session.OpenDefinitionAsync(definitionId);
+        await session.Page.Button("Run").ClickAsync();
+        var dialog = session.Page.GetByRole(AriaRole.Dialog);
+        await Assertions.Expect(dialog).ToBeVisibleAsync();
+        return dialog;
+    }
+
+    public static Task SubmitAsync(this ILocator dialog) => dialog.Locator("button[type=submit]").ClickAsync();
 }

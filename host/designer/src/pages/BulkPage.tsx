@@ -1,9 +1,10 @@
-import { type FormEvent, useEffect, useState } from "react";
-import type { BulkOperation, BulkRun } from "../api/types";
+import { type FormEvent, useState } from "react";
+import type { BulkOperation } from "../api/types";
 import { canOperate, useApp } from "../AppContext";
 import { Link, navigate } from "../router";
 import { ErrorNote } from "../ui/ErrorNote";
 import { StatusBadge } from "../ui/StatusBadge";
+import { usePolling } from "../ui/usePolling";
 import { parseIds } from "../model/ids";
 
 const POLL_MS = 1000;
@@ -87,26 +88,7 @@ function BulkForm() {
 
 function BulkProgress({ instanceId }: { instanceId: string }) {
   const { api } = useApp();
-  const [run, setRun] = useState<BulkRun | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  useEffect(() => {
-    let stopped = false;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const poll = async () => {
-      try {
-        const r = await api.bulk(instanceId);
-        if (stopped) return;
-        setRun(r);
-        setError(null);
-        if (!FINISHED.has(r.status)) timer = setTimeout(poll, POLL_MS);
-      } catch (e) {
-        if (!stopped) setError(e);
-      }
-    };
-    void poll();
-    return () => { stopped = true; clearTimeout(timer); };
-  }, [api, instanceId]);
-
+  const { value: run, error } = usePolling(() => api.bulk(instanceId), (r) => (FINISHED.has(r.status) ? null : POLL_MS), instanceId);
   if (!run) return <div className="page">{error ? <ErrorNote error={error} /> : <p className="muted">Loading…</p>}</div>;
   const percent = run.total === 0 ? 100 : Math.round((run.done / run.total) * 100);
   return (

@@ -11,6 +11,7 @@ import { Link } from "../router";
 import { Journal } from "../run/Journal";
 import { SignalForm } from "../run/SignalForm";
 import { ErrorNote } from "../ui/ErrorNote";
+import { usePolling } from "../ui/usePolling";
 import { durationBetween, formatDuration, formatTime } from "../ui/format";
 import { Icon } from "../ui/Icon";
 import { StatusBadge } from "../ui/StatusBadge";
@@ -30,10 +31,9 @@ export function InstancePage({ instanceId }: { instanceId: string }) {
 /** One instance, live: its workflow with every activity coloured by state, the journal, and what can be done to it. */
 function InstanceView({ instanceId }: { instanceId: string }) {
   const { api, catalog, me } = useApp();
-  const [details, setDetails] = useState<InstanceDetails | null>(null);
-  const [error, setError] = useState<unknown>(null);
   const [actionError, setActionError] = useState<unknown>(null);
   const [definition, setDefinition] = useState<WorkflowJson | null>(null);
+  const [definitionError, setDefinitionError] = useState<unknown>(null);
   const [steps, setSteps] = useState<ScopeStep[]>([]);
   const [selected, setSelected] = useState<string | null>(null);
   const [generation, setGeneration] = useState(0);
@@ -46,37 +46,19 @@ function InstanceView({ instanceId }: { instanceId: string }) {
     awaiting.current = d ? { status: d.summary.status, journal: d.journal?.length ?? 0, until: Date.now() + 60_000 } : null;
     setGeneration((g) => g + 1);
   }, []);
-
-  useEffect(() => {
-    let stopped = false;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const poll = async () => {
-      try {
-        const d = await api.instance(instanceId);
-        if (stopped) return;
-        latest.current = d;
-        setDetails(d);
-        setError(null);
-        const a = awaiting.current;
-        if (a && (a.status !== d.summary.status || a.journal !== (d.journal?.length ?? 0) || Date.now() > a.until)) awaiting.current = null;
-        const wait = d.summary.status === "Running" || awaiting.current ? RUNNING_POLL_MS
-          : d.summary.status === "Suspended" ? SUSPENDED_POLL_MS : null;
-        if (wait !== null) timer = setTimeout(poll, wait);
-      } catch (e) {
-        if (!stopped) setError(e);
-      }
-    };
-    void poll();
-    return () => {
-      stopped = true;
-      clearTimeout(timer);
-    };
-  }, [api, instanceId, generation]);
+  const { value: details, error: pollError } = usePolling(() => api.instance(instanceId), (d) => {
+    latest.current = d;
+    const a = awaiting.current;
+    if (a && (a.status !== d.summary.status || a.journal !== (d.journal?.length ?? 0) || Date.now() > a.until)) awaiting.current = null;
+    if (d.summary.status === "Running" || awaiting.current) return RUNNING_POLL_MS;
+    return d.summary.status === "Suspended" ? SUSPENDED_POLL_MS : null;
+  }, `${instanceId}#${generation}`);
+  const error = pollError ?? definitionError;
 
   const definitionKey = details ? `${details.summary.definitionId}@${details.summary.definitionVersion}` : null;
   useEffect(() => {
     if (!details) return;
-    api.definition(details.summary.definitionId, details.summary.definitionVersion).then((r) => setDefinition(r.definition), setError);
+    api.definition(details.summary.definitionId, details.summary.definitionVersion).then((r) => setDefinition(r.definition), setDefinitionError);
     // Only the definition version matters here, not every poll.
   }, [api, definitionKey]);
 
