@@ -51,6 +51,14 @@ public sealed class KeyboardTests(DesignerHost host, BrowserFixture browser)
         await page.Keyboard.PressAsync("Control+s");
         await Expect(page.Locator(".status-line")).ToHaveTextAsync(new Regex("Saved draft version 1"));
         await Expect(page.SaveState()).ToHaveTextAsync("draft");
+
+        // Never published: the run form says so rather than offering a start the host would refuse.
+        await page.Keyboard.PressAsync("Shift+Tab");
+        await TabToAsync(page, "Run");
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(page.GetByRole(AriaRole.Dialog)).ToContainTextAsync("has no published version yet");
+        await page.Keyboard.PressAsync("Escape");
+        await Expect(page.GetByRole(AriaRole.Dialog)).ToHaveCountAsync(0);
         session.AssertNoConsoleErrors();
     }
 

@@ -10,7 +10,7 @@ public sealed class ListTests(DesignerHost host, BrowserFixture browser)
     [Fact]
     public async Task Signing_in_takes_a_token_refuses_a_wrong_one_and_signing_out_asks_again()
     {
-        await using var session = await DesignerSession.OpenAsync(browser, host, signedIn: false);
+        await using var session = await DesignerSession.OpenAsync(browser, host, token: null);
         var page = session.Page;
         await session.GotoAsync("");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Streamis Workflows" })).ToBeVisibleAsync();
@@ -86,6 +86,31 @@ public sealed class ListTests(DesignerHost host, BrowserFixture browser)
         await page.Button("Start bulk restart").ClickAsync();
         await Expect(page.Locator(".bulk-form .field-error")).ToHaveTextAsync("Parallelism: a whole number of 1 or more");
         await session.ScreenshotAsync("12-bulk-form");
+        session.AssertNoConsoleErrors();
+    }
+
+    [Fact]
+    public async Task A_viewer_sees_workflows_and_runs_but_cannot_change_or_steer_them()
+    {
+        var id = WorkflowApi.UniqueId("viewed");
+        await host.Admin.SaveAsync(TestWorkflows.Approval(id, WorkflowApi.UniqueId("never")));
+        var instance = await host.Admin.StartAsync(id, new { job = "orders-etl" });
+        await using var session = await DesignerSession.OpenAsync(browser, host, "viewer-code");
+        var page = session.Page;
+
+        await session.OpenDefinitionAsync(id);
+        await Expect(page.Locator(".app-header .user")).ToContainTextAsync("watcher");
+        await Expect(page.Button("Save")).ToBeDisabledAsync();
+        await Expect(page.Button("Publish")).ToBeDisabledAsync();
+        await Expect(page.PaletteItem("Log")).ToBeDisabledAsync();
+        await page.Node("ask").ClickAsync();
+        await Expect(page.InputEditor("ask", "message")).ToBeDisabledAsync();
+        await Expect(page.Button("Delete activity")).ToHaveCountAsync(0);
+
+        await session.GotoAsync($"instances/{instance}");
+        await Expect(page.InstanceStatus()).ToHaveTextAsync("Suspended");
+        await Expect(page.Button("Cancel")).ToHaveCountAsync(0);
+        await Expect(page.Locator(".signal-form")).ToHaveCountAsync(0);
         session.AssertNoConsoleErrors();
     }
 }

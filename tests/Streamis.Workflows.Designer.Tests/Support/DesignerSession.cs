@@ -3,7 +3,7 @@ using Microsoft.Playwright;
 namespace Streamis.Workflows.Designer.Tests.Support;
 
 /// <summary>
-/// One browser tab on the designer at 1280×800, signed in as admin unless asked otherwise. It records every console
+/// One browser tab on the designer at 1280×800. It records every console
 /// error and page error, so a test can assert there were none.
 /// </summary>
 public sealed class DesignerSession : IAsyncDisposable
@@ -28,7 +28,8 @@ public sealed class DesignerSession : IAsyncDisposable
 
     public static string ScreenshotFolder { get; } = Path.Combine(AppContext.BaseDirectory, "TestResults", "screenshots");
 
-    public static async Task<DesignerSession> OpenAsync(BrowserFixture browser, DesignerHost host, bool signedIn = true)
+    /// <summary>A tab signed in with <paramref name="token"/> (the admin's by default), or not signed in when it is null.</summary>
+    public static async Task<DesignerSession> OpenAsync(BrowserFixture browser, DesignerHost host, string? token = DesignerHost.AdminToken)
     {
         Assert.SkipWhen(browser.SkipReason is not null, browser.SkipReason ?? "");
         var context = await browser.Browser!.NewContextAsync(new BrowserNewContextOptions
@@ -38,8 +39,8 @@ public sealed class DesignerSession : IAsyncDisposable
             AcceptDownloads = true,
         });
         context.SetDefaultTimeout(30_000);
-        if (signedIn)
-            await context.AddInitScriptAsync($"sessionStorage.setItem('{SessionKey}', JSON.stringify({{ token: '{DesignerHost.AdminToken}' }}));");
+        if (token is not null)
+            await context.AddInitScriptAsync($"sessionStorage.setItem('{SessionKey}', JSON.stringify({{ token: '{token}' }}));");
         return new DesignerSession(context, await context.NewPageAsync(), host);
     }
 
@@ -64,5 +65,20 @@ public sealed class DesignerSession : IAsyncDisposable
         Assert.True(errors.Count == 0, "console errors:\n" + string.Join("\n", errors));
     }
 
-    public async ValueTask DisposeAsync() => await context.DisposeAsync();
+    /// <summary>Keeps how the page looked when the test ended (passed or not) under screenshots/last/, then closes it.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            var name = TestContext.Current.TestMethod?.MethodName ?? "test";
+            var folder = Path.Combine(ScreenshotFolder, "last");
+            Directory.CreateDirectory(folder);
+            await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, $"{name}.png"), Timeout = 5_000 });
+        }
+        catch (PlaywrightException)
+        {
+            // A page that cannot be drawn any more (it crashed, it was closed) leaves no picture; the test says why.
+        }
+        await context.DisposeAsync();
+    }
 }

@@ -20,10 +20,14 @@ export function loadLayoutEngine(): Promise<ElkEngine> {
   return engine;
 }
 
+/** Above this many activities a long flowchart is wrapped into rows, so it is not one line too thin to read. */
+const WRAP_ABOVE = 12;
+
 /** Left-to-right layered layout of a flowchart. */
 export async function layoutPositions(nodes: readonly LayoutNode[], edges: readonly LayoutEdge[]): Promise<Map<string, Position>> {
   const elk = await loadLayoutEngine();
   const ids = new Set(nodes.map((n) => n.id));
+  const wrap: Record<string, string> = nodes.length > WRAP_ABOVE ? { "elk.layered.wrapping.strategy": "SINGLE_EDGE", "elk.aspectRatio": "1.6" } : {};
   const graph = await elk.layout({
     id: "root",
     layoutOptions: {
@@ -32,6 +36,7 @@ export async function layoutPositions(nodes: readonly LayoutNode[], edges: reado
       "elk.spacing.nodeNode": "40",
       "elk.layered.spacing.nodeNodeBetweenLayers": "90",
       "elk.layered.nodePlacement.strategy": "BRANDES_KOEPF",
+      ...wrap,
     },
     children: nodes.map((n) => ({ id: n.id, width: n.width, height: n.height })),
     edges: edges

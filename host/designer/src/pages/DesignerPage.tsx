@@ -46,7 +46,7 @@ function DesignerEditor({ definitionId, version }: { definitionId: string; versi
   const { api, catalog, me } = useApp();
   const flow = useReactFlow();
   const readOnly = !canAdminister(me);
-  const [record_, setRecord] = useState<DefinitionResponse | null>(null);
+  const [loaded, setLoaded] = useState<DefinitionResponse | null>(null);
   const [loadError, setLoadError] = useState<unknown>(null);
   const [history, setHistory] = useState<History<WorkflowJson> | null>(null);
   const [savedText, setSavedText] = useState("");
@@ -60,7 +60,7 @@ function DesignerEditor({ definitionId, version }: { definitionId: string; versi
 
   useEffect(() => {
     api.definition(definitionId, version ?? "latest").then((r) => {
-      setRecord(r);
+      setLoaded(r);
       setHistory(startHistory(r.definition));
       setSavedText(JSON.stringify(r.definition));
     }, setLoadError);
@@ -108,7 +108,7 @@ function DesignerEditor({ definitionId, version }: { definitionId: string; versi
         }
         const saved = await api.save(definition, publish);
         setSavedText(JSON.stringify(definition));
-        setRecord((r) => (r ? { ...r, version: saved.version, isPublished: saved.isPublished } : r));
+        setLoaded((r) => (r ? { ...r, version: saved.version, isPublished: saved.isPublished } : r));
         setStatus({ kind: "success", text: publish ? `Published version ${saved.version}.` : `Saved draft version ${saved.version}.` });
       } catch (e) {
         setSaveError(e);
@@ -217,20 +217,18 @@ function DesignerEditor({ definitionId, version }: { definitionId: string; versi
   }, [definition, catalog]);
 
   if (loadError) return <div className="page"><ErrorNote error={loadError} /></div>;
-  if (!definition || !view || !record_ || !history) return <div className="page muted">Loading {definitionId}…</div>;
+  if (!definition || !view || !loaded || !history) return <div className="page muted">Loading {definitionId}…</div>;
 
   const selectedId = selection && "activityId" in selection ? selection.activityId : null;
   const selectedActivity = selectedId ? findPlacement(definition, catalog, selectedId)?.activity : undefined;
   const selectedConnection = selection && "connection" in selection ? selection.connection : null;
-  const runNote = dirty || !record_.isPublished
-    ? "This runs the published version. Publish to run what is on the canvas."
-    : undefined;
+  const runNote = dirty || !loaded.isPublished ? "The canvas has changes that are not published: this runs the published version." : undefined;
 
   return (
     <div className="designer">
       <DesignerToolbar
         state={{
-          title: definition.name, definitionId, version: record_.version, published: record_.isPublished, dirty, readOnly,
+          title: definition.name, definitionId, version: loaded.version, published: loaded.isPublished, dirty, readOnly,
           canUndo: history.past.length > 0, canRedo: history.future.length > 0, canLayout: view.mode === "flowchart",
           saving, autosave,
         }}
@@ -276,7 +274,7 @@ function DesignerEditor({ definitionId, version }: { definitionId: string; versi
         </aside>
       </div>
       {dialog === "run" && (
-        <RunDialog definitionId={definitionId} inputs={definition.inputs ?? []} note={runNote} onClose={() => setDialog(null)} />
+        <RunDialog definitionId={definitionId} note={runNote} onClose={() => setDialog(null)} />
       )}
       {dialog === "versions" && <VersionsDialog definitionId={definitionId} current={definition} onClose={() => setDialog(null)} />}
     </div>

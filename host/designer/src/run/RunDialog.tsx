@@ -1,4 +1,4 @@
-import { type FormEvent, useState } from "react";
+import { type FormEvent, useEffect, useState } from "react";
 import { ApiError } from "../api/client";
 import { useApp } from "../AppContext";
 import { buildRunInput, runErrorsFromProblems } from "../model/runInput";
@@ -9,15 +9,28 @@ import { ErrorNote } from "../ui/ErrorNote";
 
 const initialText = (input: WorkflowInput) => (input.type === "boolean" ? (input.default === true ? "true" : "false") : "");
 
-/** Starts an instance with a form made from the workflow's declared inputs, then opens the instance. */
-export function RunDialog({ definitionId, version, inputs, note, onClose }: {
-  definitionId: string; version?: number; inputs: readonly WorkflowInput[]; note?: string; onClose: () => void;
-}) {
+/**
+ * Starts the published version of a workflow with a form made from that version's declared inputs, then opens the
+ * instance. A workflow never published says so instead of offering a start that would be refused.
+ */
+export function RunDialog({ definitionId, note, onClose }: { definitionId: string; note?: string; onClose: () => void }) {
   const { api } = useApp();
-  const [texts, setTexts] = useState<Record<string, string>>(() => Object.fromEntries(inputs.map((i) => [i.name, initialText(i)])));
+  const [published, setPublished] = useState<{ version: number; inputs: WorkflowInput[] } | null | undefined>(undefined);
+  const [texts, setTexts] = useState<Record<string, string>>({});
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [failure, setFailure] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+  useEffect(() => {
+    api.versions(definitionId).then(async (versions) => {
+      const version = versions.find((v) => v.isPublished)?.version;
+      if (version === undefined) return setPublished(null);
+      const inputs = (await api.definition(definitionId, version)).definition.inputs ?? [];
+      setTexts(Object.fromEntries(inputs.map((i) => [i.name, initialText(i)])));
+      setPublished({ version, inputs });
+    }).catch(setFailure);
+  }, [api, definitionId]);
+  const inputs = published?.inputs ?? [];
+  const version = published?.version;
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -43,8 +56,12 @@ export function RunDialog({ definitionId, version, inputs, note, onClose }: {
 
   return (
     <Dialog title={`Run ${definitionId}`} onClose={onClose}>
+      {published === undefined && !failure && <p className="muted">Loading the published version…</p>}
+      {published === null && <p className="note">{definitionId} has no published version yet: publish it to run it.</p>}
+      {published && (
       <form className="run-form" onSubmit={submit} noValidate>
         {note && <p className="note">{note}</p>}
+        <p className="muted">Version {published.version}</p>
         {inputs.length === 0 && <p className="muted">This workflow takes no inputs.</p>}
         {inputs.map((input) => {
           const id = `run-input-${input.name}`;
@@ -81,12 +98,13 @@ export function RunDialog({ definitionId, version, inputs, note, onClose }: {
             </div>
           );
         })}
-        <ErrorNote error={failure} />
         <div className="dialog-actions">
           <button type="button" onClick={onClose}>Cancel</button>
           <button type="submit" className="primary" disabled={busy}>Start</button>
         </div>
       </form>
+      )}
+      <ErrorNote error={failure} />
     </Dialog>
   );
 }
