@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Streamis.Workflows.Host.Auth;
 
 namespace Streamis.Workflows.Host.Endpoints.System;
 
@@ -9,5 +10,5 @@ public static class SessionEndpoints
         app.MapGet("/api/me", (ClaimsPrincipal user) => Results.Ok(new SessionResponse(
                 user.Identity?.Name ?? "",
                 user.FindAll(ClaimTypes.Role).Select(c => c.Value).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList())))
-            .WithTags("Session").RequireAuthorization();
+            .WithTags("Session").RequireAuthorization(Policies.Read);
 }
