@@ -66,7 +66,10 @@ export function RunDialog({ definitionId, note, onClose }: { definitionId: strin
         {inputs.map((input) => {
           const id = `run-input-${input.name}`;
           const type = input.type ?? "any";
-          const set = (value: string) => setTexts((t) => ({ ...t, [input.name]: value }));
+          const set = (value: string) => {
+            setTexts((t) => ({ ...t, [input.name]: value }));
+            setErrors(({ [input.name]: _, ...rest }) => rest);
+          };
           const defaultText = input.default === undefined || input.default === null ? undefined : JSON.stringify(input.default);
           let editor;
           if (input.options && input.options.length > 0) {
