@@ -1,5 +1,6 @@
 using Scalar.AspNetCore;
 using Serilog;
+using Streamis.Workflows.Host.Designer;
 using Streamis.Workflows.Host.Endpoints.Config;
 using Streamis.Workflows.Host.Endpoints.Definitions;
 using Streamis.Workflows.Host.Endpoints.Instances;
@@ -48,6 +49,7 @@ app.UseStatusCodePages(context => StreamisApi.Owns(context.HttpContext)
         context.HttpContext.Response.StatusCode)
     : ProblemResults.WriteAsync(context.HttpContext, context.HttpContext.Response.StatusCode,
     ProblemResults.Title(context.HttpContext.Response.StatusCode), $"{context.HttpContext.Request.Method} {context.HttpContext.Request.Path} cannot be answered"));
+app.UseDesignerFiles();
 app.UseAuthentication();
 app.UseAuthorization();
 
@@ -58,6 +60,8 @@ app.MapInstanceEndpoints();
 app.MapProjectEndpoints();
 app.MapConfigDefinitionEndpoints();
 app.MapSystemEndpoints();
+app.MapSessionEndpoints();
+app.MapDesigner();
 app.MapStreamisEndpoints();
 plugins.MapEndpoints(app, app.Services.GetRequiredService<ILogger<Program>>());
 

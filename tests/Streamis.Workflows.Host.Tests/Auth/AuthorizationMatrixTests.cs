@@ -51,6 +51,10 @@ public class AuthorizationMatrixTests(HostFixture fixture) : IClassFixture<HostF
         ["GET /scalar/scalar.js"] = Anonymous,
         ["GET /scalar/scalar.aspnetcore.js"] = Anonymous,
         ["GET /scalar/favicon.svg"] = Anonymous,
+        // The designer's page: anonymous, it asks for a token itself; /api/me is how it checks one.
+        ["GET "] = Anonymous,
+        ["GET /designer/{*path:nonfile}"] = Anonymous,
+        ["GET /api/me"] = Policies.Read,
         // The Streamis API: any signed-in user; project privileges decide inside (see Streamis/*PrivilegeTests).
         ["GET /api/rest_j/v1/streamis/streamJobManager/job/list"] = Policies.Streamis,
         ["GET /api/rest_j/v1/streamis/streamJobManager/job/version"] = Policies.Streamis,
