@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Streamis.Workflows.Plugins.Dss.Gateway;
@@ -26,7 +25,6 @@ public sealed class DssPlugin : IPlugin
         ArgumentNullException.ThrowIfNull(context);
         var options = DssOptions.FromConfiguration(context.Configuration, context.DataDirectory);
         services.AddSingleton(options);
-        services.TryAddSingleton(TimeProvider.System);
         services.AddHttpClient(DssGatewayClient.HttpClientName, client =>
         {
             if (options.GatewayUrl is { } url) client.BaseAddress = new Uri(url);

@@ -52,8 +52,12 @@ internal sealed class JsonRequest
                 break;
             case JsonValue value when value.GetValueKind() == JsonValueKind.String:
                 var text = value.GetValue<string>().Trim();
-                if (text.Length > maxLength) problems.Add($"{name} is longer than {maxLength} characters");
-                else if (text.Length > 0) return text;
+                if (text.Length > maxLength)
+                {
+                    problems.Add($"{name} is longer than {maxLength} characters");
+                    return null;
+                }
+                if (text.Length > 0) return text;
                 break;
             default:
                 problems.Add($"{name} must be a string");

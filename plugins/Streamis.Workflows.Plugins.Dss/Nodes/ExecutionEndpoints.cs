@@ -54,7 +54,7 @@ internal static class ExecutionEndpoints
 
     private static async Task<IResult> StateAsync(HttpContext context, NodeAccess access, IWorkflowInstances instances, CancellationToken ct)
     {
-        var (summary, _) = await RunAsync(context, access, instances, ProjectRank.Access, ct);
+        var summary = await RunAsync(context, access, instances, ProjectRank.Access, ct);
         var state = DssExecutionState.Of(summary.Status);
         return ContractReply.Ok(context, new JsonObject
         {
@@ -68,7 +68,7 @@ internal static class ExecutionEndpoints
     /// <summary>The outputs, the per-item table when an output is a list of records, and why it failed when it did.</summary>
     private static async Task<IResult> ResultAsync(HttpContext context, NodeAccess access, IWorkflowInstances instances, CancellationToken ct)
     {
-        var (summary, _) = await RunAsync(context, access, instances, ProjectRank.Access, ct);
+        var summary = await RunAsync(context, access, instances, ProjectRank.Access, ct);
         var details = await instances.GetDetailsAsync(summary.InstanceId, ct);
         var state = DssExecutionState.Of(details?.Summary.Status ?? summary.Status);
         var outputs = details?.Output ?? new Dictionary<string, object?>();
@@ -89,7 +89,7 @@ internal static class ExecutionEndpoints
         var body = await JsonRequest.ReadAsync(context.Request, ct);
         var executionId = body.Text("executionId", required: true, maxLength: 64);
         body.ThrowIfInvalid();
-        var (summary, _) = await RunAsync(context, access, instances, executionId!, ProjectRank.Edit, ct);
+        var summary = await RunAsync(context, access, instances, executionId!, ProjectRank.Edit, ct);
         var state = DssExecutionState.Of(summary.Status);
         if (summary.Status is WorkflowInstanceStatus.Completed or WorkflowInstanceStatus.Cancelled)
             return ContractReply.Ok(context, new JsonObject { ["executionId"] = summary.InstanceId, ["state"] = state, ["killRequested"] = false },
@@ -100,7 +100,7 @@ internal static class ExecutionEndpoints
 
     private static async Task<IResult> ProgressAsync(HttpContext context, NodeAccess access, IWorkflowInstances instances, IWorkflowCatalog catalog, CancellationToken ct)
     {
-        var (summary, _) = await RunAsync(context, access, instances, ProjectRank.Access, ct);
+        var summary = await RunAsync(context, access, instances, ProjectRank.Access, ct);
         var state = DssExecutionState.Of(summary.Status);
         var workflow = await catalog.FindAsync(summary.DefinitionId, summary.DefinitionVersion, ct);
         var journal = await instances.GetJournalAsync(summary.InstanceId, ct);
@@ -117,7 +117,7 @@ internal static class ExecutionEndpoints
     {
         var fromLine = QueryParameters.Number(context.Request, "fromLine", 1, 1, int.MaxValue);
         var pageSize = QueryParameters.Number(context.Request, "pageSize", 100, 1, 1000);
-        var (summary, _) = await RunAsync(context, access, instances, ProjectRank.Access, ct);
+        var summary = await RunAsync(context, access, instances, ProjectRank.Access, ct);
         var state = DssExecutionState.Of(summary.Status);
         var journal = await instances.GetJournalAsync(summary.InstanceId, ct);
         var page = journal.Skip(fromLine - 1).Take(pageSize).Select(JournalLog.Line).ToList();
@@ -133,15 +133,14 @@ internal static class ExecutionEndpoints
         });
     }
 
-    private static Task<(WorkflowInstanceSummary Summary, DssExecution Execution)> RunAsync(HttpContext context, NodeAccess access, IWorkflowInstances instances,
-        ProjectRank rank, CancellationToken ct) =>
+    private static Task<WorkflowInstanceSummary> RunAsync(HttpContext context, NodeAccess access, IWorkflowInstances instances, ProjectRank rank, CancellationToken ct) =>
         RunAsync(context, access, instances, QueryParameters.Text(context.Request, "executionId", required: true)!, rank, ct);
 
     /// <summary>
     /// A DSS node's run by id, checked: its submitter may always see and kill it; anyone else needs the rank on the
     /// node's project. An instance not started by a DSS node is not a DSS execution.
     /// </summary>
-    private static async Task<(WorkflowInstanceSummary Summary, DssExecution Execution)> RunAsync(HttpContext context, NodeAccess access, IWorkflowInstances instances,
+    private static async Task<WorkflowInstanceSummary> RunAsync(HttpContext context, NodeAccess access, IWorkflowInstances instances,
         string executionId, ProjectRank rank, CancellationToken ct)
     {
         var summary = await instances.GetSummaryAsync(executionId, ct);
@@ -149,6 +148,6 @@ internal static class ExecutionEndpoints
             throw new HostRefusalException(RefusalKind.NotFound, $"there is no DSS execution \"{executionId}\"");
         var caller = Caller.Of(context);
         if (caller.Name != execution.SubmittedBy) await access.RequireAsync(caller, execution.ProjectId, rank, ct);
-        return (summary, execution);
+        return summary;
     }
 }
