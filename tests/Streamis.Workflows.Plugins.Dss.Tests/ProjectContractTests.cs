@@ -179,6 +179,8 @@ public sealed class ProjectContractTests(DssHost dss) : IClassFixture<DssHost>
     [InlineData("""{"projectName": 12}""", "projectName must be a string")]
     [InlineData("""[1, 2]""", "the body must be a JSON object")]
     [InlineData("""{"projectName": """, "the body is not valid JSON")]
+    [InlineData("""{"projectName": "a", "projectName": "b"}""", "'projectName'")]
+    [InlineData("""{"projectName": "p", "workspaceId": 1.5}""", "workspaceId must be a whole number")]
     public async Task Malformed_create_bodies_are_named_with_HTTP_400(string json, string message)
     {
         var response = await dss.Dss("alice").PostAsync($"{Base}/createProject", new StringContent(json, Encoding.UTF8, "application/json"));

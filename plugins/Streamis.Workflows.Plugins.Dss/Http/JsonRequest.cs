@@ -34,7 +34,7 @@ internal sealed class JsonRequest
         if (buffer.Length == 0) throw new ContractRequestException("the body is empty: send a JSON object");
         try
         {
-            return JsonNode.Parse(buffer.ToArray(), documentOptions: new JsonDocumentOptions { MaxDepth = 64 }) is JsonObject body
+            return JsonNode.Parse(buffer.ToArray(), documentOptions: new JsonDocumentOptions { MaxDepth = 64, AllowDuplicateProperties = false }) is JsonObject body
                 ? new JsonRequest(body)
                 : throw new ContractRequestException("the body must be a JSON object");
         }
