@@ -159,6 +159,21 @@ public sealed class NodeExecutionTests(DssHost dss) : IClassFixture<DssHost>
         Assert.Equal($"there is no DSS execution \"{plain}\"", (string?)notDss["message"]);
     }
 
+    [Fact]
+    public async Task A_submit_missing_a_required_input_names_it_and_starts_nothing()
+    {
+        var (project, _) = await ProjectAsync();
+        var alice = dss.Dss("alice");
+        var workflow = await PublishAsync(id => NodeWorkflows.Waiting(id, "unused"));
+        var node = await alice.CreateRefAsync(project, workflow, new { target = "t" });
+
+        var body = await Envelope.ErrorAsync(await alice.PostAsJsonAsync($"{NodeCalls.Executions}/submit", new { refJobContent = node, variables = new { other = "x" } }));
+
+        Assert.Equal("$.input.runDate: is required", (string?)body["message"]);
+        var page = await (await dss.Admin.GetAsync($"/api/workflows/instances?definitionId={workflow}")).JsonAsync(System.Net.HttpStatusCode.OK);
+        Assert.Equal(0, (int)page["total"]!);
+    }
+
     private async Task<(long ProjectId, string Name)> ProjectAsync()
     {
         var name = DssHost.UniqueName("nodes");
