@@ -56,6 +56,11 @@ public sealed class ProjectSyncSchedule(
         {
             logger.LogError("The DSS project sync could not start: {Reason}", e.Message);
         }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // A database that is away for a moment costs this tick only; the next one tries again.
+            logger.LogError(e, "The DSS project sync could not start");
+        }
     }
 
     private Task StartedAsync(CancellationToken stoppingToken)
