@@ -205,6 +205,40 @@ public sealed class ProjectContractTests(DssHost dss) : IClassFixture<DssHost>
     }
 
     [Fact]
+    public async Task Names_differing_only_in_case_within_a_list_are_refused_on_every_database()
+    {
+        var name = DssHost.UniqueName("case");
+        var id = await dss.CreateProjectAsync(name, "alice", edit: ["alice"]);
+
+        var create = await Envelope.ErrorAsync(await dss.Dss("alice").PostAsJsonAsync($"{Base}/createProject",
+            new { projectName = DssHost.UniqueName("case"), editUsers = new[] { "Alice", "bob", "alice" } }));
+        var update = await Envelope.ErrorAsync(await dss.Dss("alice").PutAsJsonAsync($"{Base}/updateProject",
+            new { projectId = id, projectName = name, releaseUsers = new[] { "alice" }, editUsers = new[] { "alice", "ALICE" } }));
+
+        Assert.Equal("editUsers[2] \"alice\" and editUsers[0] \"Alice\" differ only in case; the privilege table takes them as one user", (string?)create["message"]);
+        Assert.Contains("differ only in case", (string?)update["message"]);
+        Assert.Equal([("alice", 1), ("alice", 2)], await dss.PrivilegesAsync(id));
+    }
+
+    [Fact]
+    public async Task Names_differing_only_in_accents_are_kept_apart_or_refused_whole_never_half_written()
+    {
+        var name = DssHost.UniqueName("accents");
+
+        var response = await dss.Dss("alice").PostAsJsonAsync($"{Base}/createProject", new { projectName = name, accessUsers = new[] { "émile", "emile" } });
+
+        // SQLite compares names as written; MySQL's collation finds the two equal and the whole create is refused.
+        var body = await Envelope.ReadAsync(response, System.Net.HttpStatusCode.OK, (int)(await response.Content.ReadFromJsonAsync<System.Text.Json.Nodes.JsonObject>())!["status"]!);
+        var id = (await Envelope.OkAsync(await dss.Dss("alice").GetAsync($"{Base}/searchProject?projectName={name}")))["data"]!["projectId"];
+        if ((int)body["status"]! == 0) Assert.Equal([("emile", 3), ("émile", 3)], await dss.PrivilegesAsync((long)id!));
+        else
+        {
+            Assert.Contains("the same user to the database", (string?)body["message"]);
+            Assert.Null(id);
+        }
+    }
+
+    [Fact]
     public async Task Search_without_a_name_is_a_named_bad_request()
     {
         var body = await Envelope.BadAsync(await dss.Dss("alice").GetAsync($"{Base}/searchProject"));

@@ -1,4 +1,6 @@
 using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using Streamis.Workflows.Persistence.Stores;
 using Streamis.Workflows.Host.StreamisRest;
 using Streamis.Workflows.Sdk.HostServices;
 using Streamis.Workflows.StreamJobs.Models;
@@ -30,8 +32,15 @@ public sealed class ProjectDirectory(ProjectService projects, StreamisPrivileges
         var lists = Checked(members);
         return HostRefusals.TranslateAsync(async () =>
         {
-            var p = await projects.CreateAsync(name, workspaceId, lists, user, cancellationToken);
-            return new DirectoryProject(p.Id, p.Name, p.WorkspaceId, p.CreateBy, p.IsDeleted);
+            try
+            {
+                var p = await projects.CreateAsync(name, workspaceId, lists, user, cancellationToken);
+                return new DirectoryProject(p.Id, p.Name, p.WorkspaceId, p.CreateBy, p.IsDeleted);
+            }
+            catch (DbUpdateException e) when (UniqueViolation.Is(e))
+            {
+                throw SameUserTwice();
+            }
         });
     }
 
@@ -42,7 +51,15 @@ public sealed class ProjectDirectory(ProjectService projects, StreamisPrivileges
         {
             var project = await projects.FindAsync(projectId, cancellationToken);
             if (project is null or { IsDeleted: true }) throw NotFound(projectId);
-            return await projects.UpdateAsync(projectId, project.Name, null, lists, user, cancellationToken);
+            try
+            {
+                return await projects.UpdateAsync(projectId, project.Name, null, lists, user, cancellationToken);
+            }
+            catch (StreamJobsException e) when (e.Code == ErrorCodes.ProjectNameExists)
+            {
+                // The name is not changed here, so the unique index that refused is the privilege table's.
+                throw SameUserTwice();
+            }
         });
     }
 
@@ -82,18 +99,28 @@ public sealed class ProjectDirectory(ProjectService projects, StreamisPrivileges
         if (users is null) return null;
         if (users.Count > MaxUsersPerList) throw Invalid($"{field} has {users.Count} users; at most {MaxUsersPerList} are accepted");
         var trimmed = new List<string>(users.Count);
+        var seen = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         for (var i = 0; i < users.Count; i++)
         {
             var user = users[i]?.Trim() ?? "";
             if (user.Length == 0) throw Invalid($"{field}[{i}] is blank");
             if (user.Length > MaxUserNameLength) throw Invalid($"{field}[{i}] is longer than {MaxUserNameLength} characters");
             if (user.Any(char.IsControl)) throw Invalid($"{field}[{i}] contains control characters");
+            // MySQL compares user names without case: "Alice" and "alice" would be one row there and two on SQLite.
+            if (seen.TryGetValue(user, out var first) && trimmed[first] != user)
+                throw Invalid($"{field}[{i}] \"{user}\" and {field}[{first}] \"{trimmed[first]}\" differ only in case; the privilege table takes them as one user");
+            seen.TryAdd(user, i);
             trimmed.Add(user);
         }
         return trimmed;
     }
 
     private static HostRefusalException Invalid(string message) => new(RefusalKind.Invalid, message, ErrorCodes.ProjectInvalid);
+
+    /// <summary>What is left when names pass the checks above but MySQL's collation still finds two equal (accents).</summary>
+    private static HostRefusalException SameUserTwice() =>
+        new(RefusalKind.Conflict, "two users in one list are the same user to the database (it compares names without case or accents); nothing was changed",
+            ErrorCodes.ProjectInvalid);
 
     private static StreamJobsException NotFound(long projectId) =>
         new(ErrorCodes.ProjectNotFound, StreamJobsErrorKind.NotFound, $"project {projectId} does not exist");

@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using MySqlConnector;
 using Microsoft.Extensions.DependencyInjection;
 using Streamis.Workflows.Host.Tests.StreamisRest;
 using Streamis.Workflows.Host.Tests.Support;
@@ -10,14 +11,18 @@ namespace Streamis.Workflows.Plugins.Dss.Tests.Support;
 /// <summary>
 /// The real host with the plugins its build ships (the DSS plugin among them, loaded from disk), the DSS plugin
 /// pointed at a <see cref="DssGateway"/>, and clients that call as DSS does: each request a hand-off with the
-/// user's Linkis ticket in <c>cookies</c> and a <c>dssurl</c> naming DSS (never asked).
+/// user's Linkis ticket in <c>cookies</c> and a <c>dssurl</c> naming DSS (never asked). Its database is SQLite, or a
+/// fresh MariaDB database when STREAMIS_TEST_MYSQL holds a server connection string (as CI sets it).
 /// </summary>
 public sealed class DssHost : IDisposable
 {
     public const string DssUrl = "http://dss.example.test:8088";
     public const long WorkspaceId = 7;
 
+    public const string MySqlVariable = "STREAMIS_TEST_MYSQL";
+
     private readonly Dictionary<string, string> tickets = new(StringComparer.Ordinal);
+    private readonly string? mySqlDatabase;
 
     public DssHost() : this(null)
     {
@@ -26,6 +31,12 @@ public sealed class DssHost : IDisposable
     private DssHost(IDictionary<string, string?>? settings)
     {
         var all = new Dictionary<string, string?> { ["Plugins:dss:GatewayUrl"] = Gateway.Url };
+        if (Environment.GetEnvironmentVariable(MySqlVariable) is { Length: > 0 } server)
+        {
+            mySqlDatabase = "swf_dss_" + Guid.NewGuid().ToString("N")[..12];
+            all["Persistence:Provider"] = "MySql";
+            all["Persistence:ConnectionString"] = new MySqlConnectionStringBuilder(server) { Database = mySqlDatabase }.ConnectionString;
+        }
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) all[key] = value;
         Host = new HostFactory(PluginsFolder, all);
     }
@@ -82,5 +93,12 @@ public sealed class DssHost : IDisposable
     {
         Host.Dispose();
         Gateway.Dispose();
+        if (mySqlDatabase is null) return;
+        MySqlConnection.ClearAllPools();
+        using var connection = new MySqlConnection(Environment.GetEnvironmentVariable(MySqlVariable));
+        connection.Open();
+        using var drop = connection.CreateCommand();
+        drop.CommandText = $"DROP DATABASE IF EXISTS `{mySqlDatabase}`";
+        drop.ExecuteNonQuery();
     }
 }
