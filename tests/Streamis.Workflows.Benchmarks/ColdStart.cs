@@ -63,7 +63,7 @@ public static class ColdStart
         return 0;
     }
 
-    private static string? FindHost()
+    internal static string? FindHost()
     {
         for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
         {
@@ -75,7 +75,7 @@ public static class ColdStart
         return null;
     }
 
-    private static int FreePort()
+    internal static int FreePort()
     {
         using var listener = new TcpListener(System.Net.IPAddress.Loopback, 0);
         listener.Start();

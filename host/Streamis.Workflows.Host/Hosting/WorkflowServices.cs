@@ -4,6 +4,7 @@ using Streamis.Workflows.Engine.Running;
 using Streamis.Workflows.Engine.Runtime;
 using Streamis.Workflows.Host.Auth;
 using Streamis.Workflows.Host.Plugins;
+using Streamis.Workflows.Host.PluginServices;
 using Streamis.Workflows.Persistence;
 using Streamis.Workflows.Persistence.Stores;
 using Streamis.Workflows.StreamJobs;
@@ -30,6 +31,7 @@ public static class WorkflowServices
         streamJobs.FileStoreDirectory = paths.JobFilesDirectory;
         services.AddStreamJobs(streamJobs);
         services.AddSingleton<StreamisRest.StreamisPrivileges>();
+        services.AddPluginHostServices();
 
         var catalog = PluginCatalog.Load(paths.PluginsDirectory, paths.DataDirectory, configuration, services, startupLogger);
         services.AddSingleton(catalog);

@@ -1,0 +1,3 @@
+namespace Streamis.Workflows.Sdk.HostServices;
+
+public sealed record DirectoryProject(long Id, string Name, long? WorkspaceId, string CreateBy, bool IsDeleted);

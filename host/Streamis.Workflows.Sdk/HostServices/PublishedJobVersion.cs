@@ -1,0 +1,3 @@
+namespace Streamis.Workflows.Sdk.HostServices;
+
+public sealed record PublishedJobVersion(long JobId, string Version, bool Created);

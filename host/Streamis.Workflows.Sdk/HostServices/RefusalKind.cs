@@ -1,0 +1,9 @@
+namespace Streamis.Workflows.Sdk.HostServices;
+
+public enum RefusalKind
+{
+    Invalid,
+    NotFound,
+    Conflict,
+    Forbidden,
+}

@@ -1,0 +1,3 @@
+namespace Streamis.Workflows.Sdk.HostServices;
+
+public sealed record WorkflowInputInfo(string Name, string Type, bool Required, string? Description);
