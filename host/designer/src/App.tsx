@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useState } from "react";
-import { Api } from "./api/client";
+import { Api, apiRoot } from "./api/client";
 import { AppContext, type AppServices } from "./AppContext";
 import { SignIn } from "./auth/SignIn";
-import { type Session, clearSession, loadSession } from "./auth/session";
+import { type Session, clearSession, cookieSession, loadSession } from "./auth/session";
 import { Catalog } from "./model/catalog";
 import { BulkPage } from "./pages/BulkPage";
 import { DefinitionsPage } from "./pages/DefinitionsPage";
@@ -30,6 +30,8 @@ function Page({ route }: { route: Route }) {
 
 export function App() {
   const [session, setSession] = useState<Session | null>(() => loadSession());
+  // Without a stored token, a cookie may already sign this browser in (DSS opened the designer): ask once.
+  const [checkingCookie, setCheckingCookie] = useState(() => session === null);
   const [services, setServices] = useState<AppServices | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [notice, setNotice] = useState<string | undefined>();
@@ -41,6 +43,17 @@ export function App() {
     setSession(null);
     setNotice(why);
   }, []);
+
+  useEffect(() => {
+    if (!checkingCookie) return;
+    let current = true;
+    cookieSession(apiRoot()).then((found) => {
+      if (!current) return;
+      if (found) setSession(found);
+      setCheckingCookie(false);
+    });
+    return () => { current = false; };
+  }, [checkingCookie]);
 
   useEffect(() => {
     if (!session) return;
@@ -56,6 +69,7 @@ export function App() {
     return () => { current = false; };
   }, [session, signOut]);
 
+  if (checkingCookie) return <div className="page"><p className="muted">Signing in…</p></div>;
   if (!session) return <SignIn notice={notice} onSignedIn={(s) => { setNotice(undefined); setError(null); setSession(s); }} />;
   if (!services) return <div className="page">{error ? <ErrorNote error={error} /> : <p className="muted">Signing in…</p>}</div>;
   const section = route.path.split("/")[1] || "definitions";

@@ -55,6 +55,7 @@ public class AuthorizationMatrixTests(HostFixture fixture) : IClassFixture<HostF
         ["GET "] = Anonymous,
         ["GET /designer/{*path:nonfile}"] = Anonymous,
         ["GET /api/me"] = Policies.Read,
+        ["GET /api/session"] = Anonymous,
         // The Streamis API: any signed-in user; project privileges decide inside (see Streamis/*PrivilegeTests).
         ["GET /api/rest_j/v1/streamis/streamJobManager/job/list"] = Policies.Streamis,
         ["GET /api/rest_j/v1/streamis/streamJobManager/job/version"] = Policies.Streamis,

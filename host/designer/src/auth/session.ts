@@ -1,7 +1,11 @@
-/** Who the designer signs in as: a token (sent as Bearer), or a Linkis-style user + token pair. */
+/**
+ * Who the designer signs in as: a token (sent as Bearer), a Linkis-style user + token pair, or a session cookie the
+ * browser already holds (a DSS hand-off or a Linkis-style login): then token is empty and nothing is added to requests.
+ */
 export interface Session {
   token: string;
   user?: string;
+  cookie?: boolean;
 }
 
 const KEY = "streamis-workflows.session";
@@ -31,7 +35,20 @@ export function clearSession(): void {
 }
 
 export function authHeaders(session: Session): Record<string, string> {
+  if (session.cookie) return {};
   return session.user
     ? { "Token-User": session.user, "Token-Code": session.token }
     : { Authorization: `Bearer ${session.token}` };
+}
+
+/** The session the browser's cookie already carries, if any; the host answers 200 either way. */
+export async function cookieSession(root: string): Promise<Session | null> {
+  try {
+    const response = await fetch(new URL("api/session", root).href, { credentials: "same-origin" });
+    if (!response.ok) return null;
+    const body = (await response.json()) as { signedIn?: boolean };
+    return body.signedIn ? { token: "", cookie: true } : null;
+  } catch {
+    return null;
+  }
 }
