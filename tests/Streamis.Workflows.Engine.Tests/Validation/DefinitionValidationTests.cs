@@ -28,6 +28,20 @@ public class DefinitionValidationTests
     }
 
     [Fact]
+    public void A_property_given_twice_is_reported_by_name()
+    {
+        var problem = Assert.Single(ShapeProblems("""
+        {
+          "id": "twice",
+          "root": {"id": "a", "type": "Echo", "type": "Fail"}
+        }
+        """));
+
+        Assert.Equal("$", problem.Path);
+        Assert.StartsWith("not valid JSON: Duplicate property 'type'", problem.Message);
+    }
+
+    [Fact]
     public void Json_that_is_not_an_object_is_refused()
     {
         var problem = Assert.Single(ShapeProblems("""["not", "a", "definition"]"""));

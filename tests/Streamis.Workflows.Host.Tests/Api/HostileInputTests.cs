@@ -60,6 +60,7 @@ public class HostileInputTests(HostFixture fixture) : IClassFixture<HostFixture>
             new StringContent("null", Encoding.UTF8, "application/json"),
             new StringContent("[1, 2, 3]", Encoding.UTF8, "application/json"),
             new StringContent("{\"id\": \"x\"} trailing", Encoding.UTF8, "application/json"),
+            new StringContent("{\"id\": \"x\", \"id\": \"y\", \"signal\": \"a\", \"signal\": \"b\"}", Encoding.UTF8, "application/json"),
         };
         foreach (var content in contents)
         {
