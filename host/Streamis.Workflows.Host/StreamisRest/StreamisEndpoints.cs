@@ -12,5 +12,6 @@ public static class StreamisEndpoints
         streamis.MapStreamisStatusEndpoints();
         streamis.MapStreamisConfigEndpoints();
         streamis.MapStreamisPrivilegeEndpoints();
+        streamis.MapStreamisProjectFileEndpoints();
     }
 }
