@@ -13,5 +13,6 @@ public static class StreamisEndpoints
         streamis.MapStreamisConfigEndpoints();
         streamis.MapStreamisPrivilegeEndpoints();
         streamis.MapStreamisProjectFileEndpoints();
+        streamis.MapStreamisWorkspaceEndpoints();
     }
 }
