@@ -39,6 +39,10 @@ public static class StreamisWebUiFiles
             OnPrepareResponse = c => c.Context.Response.Headers.CacheControl =
                 c.File.Name.Equals("index.html", StringComparison.OrdinalIgnoreCase) ? "no-cache" : "public, max-age=3600",
         });
+        // A UI file that is not there is simply missing (404), not a reason to ask for a session.
+        app.Use((context, next) => context.Request.Path.StartsWithSegments(path, StringComparison.OrdinalIgnoreCase) && context.GetEndpoint() is null
+            ? Errors.ProblemResults.WriteAsync(context, StatusCodes.Status404NotFound, "Not found", $"The Streamis web UI has no file {context.Request.Path}.")
+            : next(context));
         return app;
     }
 }
