@@ -8,7 +8,11 @@ using Streamis.Workflows.Host.Endpoints.Projects;
 using Streamis.Workflows.Host.Endpoints.System;
 using Streamis.Workflows.Host.Errors;
 using Streamis.Workflows.Host.Hosting;
+using Streamis.Workflows.Host.Login;
 using Streamis.Workflows.Host.StreamisRest;
+using Streamis.Workflows.Host.WebUi;
+
+if (PasswordHashCommand.TryRun(args, Console.In, Console.Out, Console.Error)) return;
 
 // The host's own files (appsettings.json) sit beside its binaries, wherever it is started from; ./data stays
 // relative to the caller's folder.
@@ -31,6 +35,7 @@ builder.Services.AddSerilog((services, logger) => logger
 Streamis.Workflows.Host.Plugins.PluginCatalog plugins;
 using (var startupLoggerFactory = LoggerFactory.Create(l => l.AddSerilog(new LoggerConfiguration().ReadFrom.Configuration(builder.Configuration).CreateLogger(), dispose: true)))
     plugins = builder.AddStreamisWorkflows(paths, startupLoggerFactory.CreateLogger("Startup"));
+builder.Services.AddStreamisLogin(builder.Configuration, paths);
 builder.Services.AddOpenApi();
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
 builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
@@ -50,6 +55,7 @@ app.UseStatusCodePages(context => StreamisApi.Owns(context.HttpContext)
     : ProblemResults.WriteAsync(context.HttpContext, context.HttpContext.Response.StatusCode,
     ProblemResults.Title(context.HttpContext.Response.StatusCode), $"{context.HttpContext.Request.Method} {context.HttpContext.Request.Path} cannot be answered"));
 app.UseDesignerFiles();
+app.UseStreamisWebUi();
 app.UseAuthentication();
 app.UseAuthorization();
 
@@ -63,6 +69,8 @@ app.MapSystemEndpoints();
 app.MapSessionEndpoints();
 app.MapDesigner();
 app.MapStreamisEndpoints();
+app.MapLoginEndpoints();
+app.MapDssBaseInfo();
 plugins.MapEndpoints(app, app.Services.GetRequiredService<ILogger<Program>>());
 
 app.Run();

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Streamis.Workflows.Persistence;
 using Streamis.Workflows.StreamJobs.Config;
 using Streamis.Workflows.StreamJobs.Entities;
+using Streamis.Workflows.StreamJobs.ProjectFiles;
 
 namespace Streamis.Workflows.StreamJobs;
 
@@ -32,6 +33,8 @@ public abstract class StreamJobsDbContext(DbContextOptions options) : DbContext(
     public DbSet<JobConfigEntity> JobConfigs => Set<JobConfigEntity>();
 
     public DbSet<AlertRecordEntity> AlertRecords => Set<AlertRecordEntity>();
+
+    public DbSet<ProjectFileEntity> ProjectFiles => Set<ProjectFileEntity>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
@@ -137,6 +140,19 @@ public abstract class StreamJobsDbContext(DbContextOptions options) : DbContext(
             e.Property(x => x.AlertMsg).HasMaxLength(4000);
             e.Property(x => x.ErrorMsg).HasMaxLength(2000);
             e.HasIndex(x => new { x.JobId, x.CreateTime });
+        });
+        model.Entity<ProjectFileEntity>(e =>
+        {
+            e.ToTable("sj_project_files");
+            e.Property(x => x.ProjectName).HasMaxLength(100);
+            e.Property(x => x.FileName).HasMaxLength(ProjectFileService.MaxFileNameLength);
+            e.Property(x => x.Version).HasMaxLength(ProjectFileService.MaxVersionLength);
+            e.Property(x => x.StorePath).HasMaxLength(1000);
+            e.Property(x => x.StoreType).HasMaxLength(20);
+            e.Property(x => x.Comment).HasMaxLength(ProjectFileService.MaxCommentLength);
+            e.Property(x => x.CreateBy).HasMaxLength(64);
+            e.HasIndex(x => new { x.ProjectId, x.FileName, x.Version }).IsUnique();
+            e.HasIndex(x => new { x.ProjectName, x.FileName });
         });
 
         SnakeCaseColumns.Apply(model);

@@ -4,6 +4,7 @@ using Streamis.Workflows.Persistence;
 using Streamis.Workflows.Sdk.Connectors;
 using Streamis.Workflows.StreamJobs.Alerts;
 using Streamis.Workflows.StreamJobs.Config;
+using Streamis.Workflows.StreamJobs.ProjectFiles;
 using Streamis.Workflows.StreamJobs.Services;
 using Streamis.Workflows.StreamJobs.Upload;
 
@@ -25,6 +26,7 @@ public static class StreamJobsServiceCollectionExtensions
         services.AddSingleton<JobStateService>();
         services.AddSingleton<JobConfigService>();
         services.AddSingleton<AlertService>();
+        services.AddSingleton<ProjectFileService>();
         services.AddSingleton<IAlerter, LogAlerter>();
         return services;
     }

@@ -21,7 +21,9 @@ public sealed class ModuleTests
         await database.InitializeAsync();
         await using var context = database.CreateContext();
         Assert.Empty(await context.Database.GetPendingMigrationsAsync());
-        Assert.Single(await context.Database.GetAppliedMigrationsAsync());
+        // Every migration of the module applied, in order, and recorded in its own history table.
+        Assert.Equal(context.Database.GetMigrations(), await context.Database.GetAppliedMigrationsAsync());
+        Assert.Empty(await context.ProjectFiles.ToListAsync());
         Assert.Equal(21, await context.ConfigDefinitions.CountAsync());
         await using var workflow = database.Workflow.CreateContext();
         Assert.Empty(await workflow.Database.GetPendingMigrationsAsync());

@@ -12,5 +12,7 @@ public static class StreamisEndpoints
         streamis.MapStreamisStatusEndpoints();
         streamis.MapStreamisConfigEndpoints();
         streamis.MapStreamisPrivilegeEndpoints();
+        streamis.MapStreamisProjectFileEndpoints();
+        streamis.MapStreamisWorkspaceEndpoints();
     }
 }

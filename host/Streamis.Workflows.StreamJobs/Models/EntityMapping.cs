@@ -3,6 +3,7 @@ using System.Text.Json;
 using Streamis.Workflows.Persistence.Stores;
 using Streamis.Workflows.Sdk.Connectors;
 using Streamis.Workflows.StreamJobs.Entities;
+using Streamis.Workflows.StreamJobs.ProjectFiles;
 
 namespace Streamis.Workflows.StreamJobs.Models;
 
@@ -19,6 +20,9 @@ internal static class EntityMapping
 
     public static JobVersionFile ToModel(this JobVersionFileEntity e) =>
         new(e.Id, e.JobId, e.JobVersionId, e.FileName, e.Version, e.StorePath, e.Size);
+
+    public static ProjectFile ToModel(this ProjectFileEntity e) =>
+        new(e.Id, e.ProjectName, e.FileName, e.Version, e.StorePath, e.StoreType, e.Size, e.Comment, e.CreateBy, UnixTime.At(e.CreateTime), UnixTime.At(e.UpdateTime));
 
     public static StreamTask ToModel(this TaskEntity e) =>
         new(e.Id, e.JobId, e.JobVersionId, e.Version, (StreamTaskStatus)e.Status, UnixTime.At(e.StartTime), UnixTime.At(e.LastUpdateTime),

@@ -33,6 +33,9 @@ public static class ErrorCodes
     /// <summary>meta.json missing from the zip (Streamis 30603).</summary>
     public const int MetaJsonMissing = 30603;
 
+    /// <summary>A bad project resource file upload (name, version, comment, size).</summary>
+    public const int ProjectFile = 30304;
+
     public const int ConfigInvalid = 30700;
 
     public const int ConfigDefinition = 30701;

@@ -119,6 +119,16 @@ public sealed class ProjectService(StreamJobsDatabase database, TimeProvider clo
         return rows.Select(p => new ProjectMember(p.ProjectId, p.UserName, (ProjectPrivilege)p.Privilege)).ToList();
     }
 
+    /// <summary>Everyone holding a rank on some live project, by name.</summary>
+    public async Task<IReadOnlyList<string>> ListMemberNamesAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = database.CreateContext();
+        return await (from p in db.Projects
+                      join g in db.ProjectPrivileges on p.Id equals g.ProjectId
+                      where !p.IsDeleted
+                      select g.UserName).Distinct().OrderBy(u => u).ToListAsync(cancellationToken);
+    }
+
     /// <summary>The user's strongest rank on a live project, or null for none.</summary>
     public async Task<ProjectPrivilege?> GetPrivilegeAsync(string user, string projectName, CancellationToken cancellationToken = default)
     {

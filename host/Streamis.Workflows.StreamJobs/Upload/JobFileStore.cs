@@ -19,7 +19,35 @@ public sealed class JobFileStore(string root)
         return relative;
     }
 
+    /// <summary>Copies at most <paramref name="maxBytes"/>; a longer stream leaves nothing behind and answers null.</summary>
+    public async Task<long?> WriteAsync(string relativePath, Stream content, long maxBytes, CancellationToken cancellationToken)
+    {
+        var path = Resolve(relativePath);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        long written = 0;
+        await using (var file = File.Create(path))
+        {
+            var buffer = new byte[81920];
+            int read;
+            while ((read = await content.ReadAsync(buffer, cancellationToken)) > 0)
+            {
+                written += read;
+                if (written > maxBytes) break;
+                await file.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
+            }
+        }
+        if (written <= maxBytes) return written;
+        File.Delete(path);
+        return null;
+    }
+
     public Stream OpenRead(string relativePath) => File.OpenRead(Resolve(relativePath));
+
+    public void DeleteFile(string relativePath)
+    {
+        var path = Resolve(relativePath);
+        if (File.Exists(path)) File.Delete(path);
+    }
 
     public void DeleteFolder(string relativeFolder)
     {

@@ -85,6 +85,21 @@ public class AuthorizationMatrixTests(HostFixture fixture) : IClassFixture<HostF
         ["GET /api/rest_j/v1/streamis/project/projectPrivilege/bulk/hasEditPrivilege"] = Policies.Streamis,
         ["GET /api/rest_j/v1/streamis/project/projectPrivilege/bulk/hasAccessPrivilege"] = Policies.Streamis,
         ["GET /api/rest_j/v1/streamis/project/projectPrivilege/getProjectPrivilege"] = Policies.Streamis,
+        ["GET /api/rest_j/v1/streamis/streamProjectManager/project/files/list"] = Policies.Streamis,
+        ["GET /api/rest_j/v1/streamis/streamProjectManager/project/files/version/list"] = Policies.Streamis,
+        ["POST /api/rest_j/v1/streamis/streamProjectManager/project/files/upload"] = Policies.Streamis,
+        ["GET /api/rest_j/v1/streamis/streamProjectManager/project/files/delete"] = Policies.Streamis,
+        ["GET /api/rest_j/v1/streamis/streamProjectManager/project/files/version/delete"] = Policies.Streamis,
+        ["GET /api/rest_j/v1/streamis/streamProjectManager/project/files/download"] = Policies.Streamis,
+        ["GET /api/rest_j/v1/streamis/streamJobManager/config/getWorkspaceUsers"] = Policies.Streamis,
+        ["GET /api/rest_j/v1/dss/framework/workspace/getBaseInfo"] = Policies.Streamis,
+        // The Linkis gateway's login page calls: anonymous by nature; userInfo answers -1 to no session.
+        ["GET /api/rest_j/v1/user/publicKey"] = Anonymous,
+        ["GET /api/rest_j/v1/user/login"] = Anonymous,
+        ["POST /api/rest_j/v1/user/login"] = Anonymous,
+        ["GET /api/rest_j/v1/user/logout"] = Anonymous,
+        ["POST /api/rest_j/v1/user/logout"] = Anonymous,
+        ["GET /api/rest_j/v1/user/userInfo"] = Policies.Streamis,
     };
 
     private const string Anonymous = "anonymous";

@@ -808,6 +808,82 @@ namespace Streamis.Workflows.StreamJobs.Migrations.MySql
                     b.ToTable("sj_projects", (string)null);
                 });
 
+            modelBuilder.Entity("Streamis.Workflows.StreamJobs.Entities.ProjectFileEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    MySqlPropertyBuilderExtensions.UseMySqlIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(255)
+                        .HasColumnType("varchar(255)")
+                        .HasColumnName("comment");
+
+                    b.Property<string>("CreateBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("varchar(64)")
+                        .HasColumnName("create_by");
+
+                    b.Property<long>("CreateTime")
+                        .HasColumnType("bigint")
+                        .HasColumnName("create_time");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("varchar(255)")
+                        .HasColumnName("file_name");
+
+                    b.Property<long>("ProjectId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("project_id");
+
+                    b.Property<string>("ProjectName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("varchar(100)")
+                        .HasColumnName("project_name");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint")
+                        .HasColumnName("size");
+
+                    b.Property<string>("StorePath")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("varchar(1000)")
+                        .HasColumnName("store_path");
+
+                    b.Property<string>("StoreType")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("varchar(20)")
+                        .HasColumnName("store_type");
+
+                    b.Property<long>("UpdateTime")
+                        .HasColumnType("bigint")
+                        .HasColumnName("update_time");
+
+                    b.Property<string>("Version")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("varchar(20)")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProjectName", "FileName");
+
+                    b.HasIndex("ProjectId", "FileName", "Version")
+                        .IsUnique();
+
+                    b.ToTable("sj_project_files", (string)null);
+                });
+
             modelBuilder.Entity("Streamis.Workflows.StreamJobs.Entities.ProjectPrivilegeEntity", b =>
                 {
                     b.Property<long>("Id")

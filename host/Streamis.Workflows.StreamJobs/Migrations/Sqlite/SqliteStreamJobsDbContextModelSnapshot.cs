@@ -789,6 +789,80 @@ namespace Streamis.Workflows.StreamJobs.Migrations.Sqlite
                     b.ToTable("sj_projects", (string)null);
                 });
 
+            modelBuilder.Entity("Streamis.Workflows.StreamJobs.Entities.ProjectFileEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("comment");
+
+                    b.Property<string>("CreateBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("create_by");
+
+                    b.Property<long>("CreateTime")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("create_time");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("file_name");
+
+                    b.Property<long>("ProjectId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("project_id");
+
+                    b.Property<string>("ProjectName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("project_name");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("size");
+
+                    b.Property<string>("StorePath")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("store_path");
+
+                    b.Property<string>("StoreType")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("store_type");
+
+                    b.Property<long>("UpdateTime")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("update_time");
+
+                    b.Property<string>("Version")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProjectName", "FileName");
+
+                    b.HasIndex("ProjectId", "FileName", "Version")
+                        .IsUnique();
+
+                    b.ToTable("sj_project_files", (string)null);
+                });
+
             modelBuilder.Entity("Streamis.Workflows.StreamJobs.Entities.ProjectPrivilegeEntity", b =>
                 {
                     b.Property<long>("Id")
