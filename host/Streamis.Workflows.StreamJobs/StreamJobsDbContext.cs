@@ -33,6 +33,10 @@ public abstract class StreamJobsDbContext(DbContextOptions options) : DbContext(
 
     public DbSet<AlertRecordEntity> AlertRecords => Set<AlertRecordEntity>();
 
+    public DbSet<BulkRunEntity> BulkRuns => Set<BulkRunEntity>();
+
+    public DbSet<BulkItemEntity> BulkItems => Set<BulkItemEntity>();
+
     protected override void OnModelCreating(ModelBuilder model)
     {
         model.Entity<ProjectEntity>(e =>
@@ -93,6 +97,7 @@ public abstract class StreamJobsDbContext(DbContextOptions options) : DbContext(
             e.Property(x => x.SubmitUser).HasMaxLength(64);
             e.Property(x => x.EngineName).HasMaxLength(64);
             e.Property(x => x.EngineJobId).HasMaxLength(512);
+            e.Property(x => x.ExecutionId).HasMaxLength(128);
             e.HasIndex(x => x.ActiveJobId).IsUnique();
             e.HasIndex(x => new { x.JobId, x.Id });
             e.HasIndex(x => x.Status);
@@ -137,6 +142,23 @@ public abstract class StreamJobsDbContext(DbContextOptions options) : DbContext(
             e.Property(x => x.AlertMsg).HasMaxLength(4000);
             e.Property(x => x.ErrorMsg).HasMaxLength(2000);
             e.HasIndex(x => new { x.JobId, x.CreateTime });
+        });
+        model.Entity<BulkRunEntity>(e =>
+        {
+            e.ToTable("sj_bulk_runs");
+            e.HasKey(x => x.InstanceId);
+            e.Property(x => x.InstanceId).HasMaxLength(64);
+            e.Property(x => x.Operation).HasMaxLength(16);
+        });
+        model.Entity<BulkItemEntity>(e =>
+        {
+            e.ToTable("sj_bulk_items");
+            e.Property(x => x.InstanceId).HasMaxLength(64);
+            e.Property(x => x.JobName).HasMaxLength(200);
+            e.Property(x => x.Status).HasMaxLength(16);
+            e.Property(x => x.Message).HasMaxLength(2000);
+            e.Property(x => x.SavepointPath).HasMaxLength(1000);
+            e.HasIndex(x => new { x.InstanceId, x.Position }).IsUnique();
         });
 
         SnakeCaseColumns.Apply(model);

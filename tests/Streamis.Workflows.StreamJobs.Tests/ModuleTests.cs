@@ -21,7 +21,7 @@ public sealed class ModuleTests
         await database.InitializeAsync();
         await using var context = database.CreateContext();
         Assert.Empty(await context.Database.GetPendingMigrationsAsync());
-        Assert.Single(await context.Database.GetAppliedMigrationsAsync());
+        Assert.Equal(context.Database.GetMigrations(), await context.Database.GetAppliedMigrationsAsync());
         Assert.Equal(21, await context.ConfigDefinitions.CountAsync());
         await using var workflow = database.Workflow.CreateContext();
         Assert.Empty(await workflow.Database.GetPendingMigrationsAsync());

@@ -21,6 +21,9 @@ public sealed class JobFileStore(string root)
 
     public Stream OpenRead(string relativePath) => File.OpenRead(Resolve(relativePath));
 
+    /// <summary>The full path of a stored file, for a connector that reads it from disk.</summary>
+    public string FullPath(string relativePath) => Resolve(relativePath);
+
     public void DeleteFolder(string relativeFolder)
     {
         var path = Resolve(relativeFolder);
