@@ -17,6 +17,7 @@ public static class OperationsServiceCollectionExtensions
         services.AddSingleton<EngineRequests>();
         services.AddSingleton<RestoreStates>();
         services.AddSingleton<BulkRunService>();
+        services.AddSingleton<BulkOperations>();
         services.AddSingleton<RestartPolicy>();
         services.AddSingleton<OperationRunner>();
         services.AddSingleton<IWorkflowStarter, RuntimeWorkflowStarter>();
