@@ -7,6 +7,7 @@ using Streamis.Workflows.Host.Plugins;
 using Streamis.Workflows.Persistence;
 using Streamis.Workflows.Persistence.Stores;
 using Streamis.Workflows.StreamJobs;
+using Streamis.Workflows.StreamJobs.Operations;
 
 namespace Streamis.Workflows.Host.Hosting;
 
@@ -29,13 +30,14 @@ public static class WorkflowServices
         var streamJobs = configuration.GetSection("StreamJobs").Get<StreamJobsOptions>() ?? new StreamJobsOptions();
         streamJobs.FileStoreDirectory = paths.JobFilesDirectory;
         services.AddStreamJobs(streamJobs);
+        services.AddStreamJobOperations(configuration.GetSection("Operations").Get<OperationsOptions>() ?? new OperationsOptions());
         services.AddSingleton<StreamisRest.StreamisPrivileges>();
 
         var catalog = PluginCatalog.Load(paths.PluginsDirectory, paths.DataDirectory, configuration, services, startupLogger);
         services.AddSingleton(catalog);
         services.AddSingleton(sp =>
         {
-            var registry = ActivityRegistry.CreateDefault();
+            var registry = ActivityRegistry.CreateDefault().AddFromAssembly(typeof(StreamJobs.Activities.LaunchJob).Assembly, "streamjobs");
             catalog.RegisterActivities(registry, sp.GetRequiredService<ILogger<PluginCatalog>>());
             return registry;
         });
@@ -53,6 +55,8 @@ public static class WorkflowServices
         services.AddSingleton(sp => new DefinitionFileLoader(sp.GetRequiredService<WorkflowRunner>(), sp.GetRequiredService<IDefinitionStore>(),
             sp.GetRequiredService<ILogger<DefinitionFileLoader>>()));
         services.AddHostedService<RuntimeHostedService>();
+        // After the runtime's start-up, which publishes the monitor workflow it starts.
+        services.AddHostedService<MonitorScheduler>();
         services.AddSingleton<Diagnostics.PrometheusExporter>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
