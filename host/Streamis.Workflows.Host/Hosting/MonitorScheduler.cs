@@ -20,10 +20,13 @@ public sealed class MonitorScheduler(IWorkflowStarter starter, OperationsOptions
             logger.LogInformation("The job monitor is off on this node (Operations:Monitor:Enabled)");
             return;
         }
+        var last = DateTimeOffset.MinValue;
         while (!stoppingToken.IsCancellationRequested)
         {
+            // A timer may fire a little early; counting from the last tick keeps it from being taken twice.
             var now = clock.GetUtcNow();
-            var tick = NextTick(now, settings.Interval);
+            var tick = NextTick(now > last ? now : last, settings.Interval);
+            last = tick;
             try
             {
                 await Task.Delay(tick - now, clock, stoppingToken);
