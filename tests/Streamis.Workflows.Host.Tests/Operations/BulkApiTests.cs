@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text.Json.Nodes;
 using Streamis.Workflows.Host.Tests.Operations.Support;
 using Streamis.Workflows.Host.Tests.Support;
 using Streamis.Workflows.StreamJobs.Tests.Support;
@@ -10,8 +9,6 @@ namespace Streamis.Workflows.Host.Tests.Operations;
 /// <summary>Our bulk API (<c>/api/bulk</c>): the contract the designer and the command-line client build on.</summary>
 public sealed class BulkApiTests(ScriptedEngineHost host) : IClassFixture<ScriptedEngineHost>
 {
-    private static readonly JsonObject Sql = new() { ["type"] = "sql", ["sql"] = "insert into sink select * from source" };
-
     [Fact]
     public async Task A_bulk_start_reports_every_job_and_one_failure_does_not_stop_the_others()
     {
@@ -19,7 +16,7 @@ public sealed class BulkApiTests(ScriptedEngineHost host) : IClassFixture<Script
         var admin = host.As("admin");
         var project = await admin.ProjectAsync();
         var jobs = new List<long>();
-        for (var i = 0; i < 4; i++) jobs.Add(await admin.JobAsync(project, $"job{i}", "flink.sql", Sql.DeepClone().AsObject()));
+        for (var i = 0; i < 4; i++) jobs.Add(await admin.SqlJobAsync(project, $"job{i}"));
         host.Engine.Script(jobs[2], LaunchScript.FailBeforeRunning);
 
         var instanceId = await ops.BulkAsync(new { operation = "start", jobIds = jobs, parallelism = 2 });
@@ -39,7 +36,7 @@ public sealed class BulkApiTests(ScriptedEngineHost host) : IClassFixture<Script
     public async Task Progress_is_readable_as_soon_as_the_instance_id_is_known()
     {
         var admin = host.As("admin");
-        var jobId = await admin.JobAsync(await admin.ProjectAsync(), "slow", "flink.sql", Sql.DeepClone().AsObject());
+        var jobId = await admin.SqlJobAsync(await admin.ProjectAsync(), "slow");
         host.Engine.Script(jobId, LaunchScript.NeverRun);
 
         var instanceId = await admin.BulkAsync(new { operation = "start", jobIds = new[] { jobId } });

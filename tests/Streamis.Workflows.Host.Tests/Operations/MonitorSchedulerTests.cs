@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Streamis.Workflows.Engine.Execution;
@@ -52,7 +51,7 @@ public sealed class MonitorSchedulerTests
             ["Operations:Monitor:Interval"] = "00:00:01",
         });
         var admin = host.As("admin");
-        var jobId = await admin.JobAsync(await admin.ProjectAsync(), "dies", "flink.sql", new JsonObject { ["type"] = "sql", ["sql"] = "select 1" });
+        var jobId = await admin.SqlJobAsync(await admin.ProjectAsync(), "dies");
         var taskId = (long)(await admin.ExecuteAsync(jobId))["data"]!["taskId"]!;
 
         host.Engine.Crash(taskId);

@@ -8,16 +8,14 @@ namespace Streamis.Workflows.Host.Tests.Operations;
 /// <summary><c>/job/bulk/execution</c> and <c>/job/bulk/pause</c>: Streamis' answer shape, partial failures, TASK mode.</summary>
 public sealed class StreamisBulkTests(ScriptedEngineHost host) : IClassFixture<ScriptedEngineHost>
 {
-    private static readonly JsonObject Sql = new() { ["type"] = "sql", ["sql"] = "insert into sink select * from source" };
-
     [Fact]
     public async Task Bulk_execution_answers_at_once_with_the_refused_jobs_Failed_and_the_rest_start_in_the_background()
     {
         var admin = host.As("admin");
         var project = await admin.ProjectAsync();
-        var running = await admin.JobAsync(project, "running", "flink.sql", Sql.DeepClone().AsObject());
-        var fresh = await admin.JobAsync(project, "fresh", "flink.sql", Sql.DeepClone().AsObject());
-        var refused = await admin.JobAsync(project, "refused", "flink.sql", Sql.DeepClone().AsObject());
+        var running = await admin.SqlJobAsync(project, "running");
+        var fresh = await admin.SqlJobAsync(project, "fresh");
+        var refused = await admin.SqlJobAsync(project, "refused");
         host.Engine.Script(refused, LaunchScript.Refuse);
         Assert.Equal(0, (int)(await admin.ExecuteAsync(running))["status"]!);
 
@@ -49,8 +47,8 @@ public sealed class StreamisBulkTests(ScriptedEngineHost host) : IClassFixture<S
     {
         var admin = host.As("admin");
         var project = await admin.ProjectAsync();
-        var good = await admin.JobAsync(project, "good", "flink.sql", Sql.DeepClone().AsObject());
-        var stubborn = await admin.JobAsync(project, "stubborn", "flink.sql", Sql.DeepClone().AsObject());
+        var good = await admin.SqlJobAsync(project, "good");
+        var stubborn = await admin.SqlJobAsync(project, "stubborn");
         foreach (var job in new[] { good, stubborn }) Assert.Equal(0, (int)(await admin.ExecuteAsync(job))["status"]!);
         host.Engine.FailStops(stubborn);
 
@@ -73,7 +71,7 @@ public sealed class StreamisBulkTests(ScriptedEngineHost host) : IClassFixture<S
     public async Task Task_mode_restarts_each_tasks_job_from_that_tasks_savepoint()
     {
         var admin = host.As("admin");
-        var jobId = await admin.JobAsync(await admin.ProjectAsync(), "tasked", "flink.sql", Sql.DeepClone().AsObject());
+        var jobId = await admin.SqlJobAsync(await admin.ProjectAsync(), "tasked");
         var taskId = (long)(await admin.ExecuteAsync(jobId))["data"]!["taskId"]!;
 
         var pause = await admin.StreamisAsync(HttpMethod.Post, $"{OperationsClient.Jobs}/bulk/pause",

@@ -13,9 +13,7 @@ namespace Streamis.Workflows.Host.Tests.Operations;
 /// </summary>
 public sealed class StreamisOperationFailureTests(ScriptedEngineHost host) : IClassFixture<ScriptedEngineHost>
 {
-    private static readonly JsonObject Sql = new() { ["type"] = "sql", ["sql"] = "insert into sink select * from source" };
-
-    private async Task<long> JobAsync(HttpClient admin, string name = "job") => await admin.JobAsync(await admin.ProjectAsync(), name, "flink.sql", Sql.DeepClone().AsObject());
+    private async Task<long> JobAsync(HttpClient admin, string name = "job") => await admin.SqlJobAsync(await admin.ProjectAsync(), name);
 
     [Fact]
     public async Task A_refused_launch_answers_the_engines_message_and_the_task_ends_Failed()

@@ -29,6 +29,10 @@ internal static class OperationsClient
         return (long)answer["data"]!["jobId"]!;
     }
 
+    /// <summary>A flink.sql job (run by the linkis-flink engine) made through createOrUpdate; returns the job id.</summary>
+    public static Task<long> SqlJobAsync(this HttpClient client, string project, string name) =>
+        client.JobAsync(project, name, "flink.sql", new JsonObject { ["type"] = "sql", ["sql"] = "insert into sink select * from source" });
+
     /// <summary>A Streamis call; returns the envelope whatever its status (HTTP 200 or 400).</summary>
     public static async Task<JsonObject> StreamisAsync(this HttpClient client, HttpMethod method, string url, JsonNode? body = null)
     {
