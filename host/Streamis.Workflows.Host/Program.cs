@@ -1,6 +1,7 @@
 using Scalar.AspNetCore;
 using Serilog;
 using Streamis.Workflows.Host.Designer;
+using Streamis.Workflows.Host.Endpoints.Bulk;
 using Streamis.Workflows.Host.Endpoints.Config;
 using Streamis.Workflows.Host.Endpoints.Definitions;
 using Streamis.Workflows.Host.Endpoints.Instances;
@@ -63,6 +64,7 @@ app.MapOpenApi().AllowAnonymous();
 app.MapScalarApiReference().AllowAnonymous();
 app.MapDefinitionEndpoints();
 app.MapInstanceEndpoints();
+app.MapBulkEndpoints();
 app.MapProjectEndpoints();
 app.MapConfigDefinitionEndpoints();
 app.MapSystemEndpoints();

@@ -36,6 +36,10 @@ public abstract class StreamJobsDbContext(DbContextOptions options) : DbContext(
 
     public DbSet<ProjectFileEntity> ProjectFiles => Set<ProjectFileEntity>();
 
+    public DbSet<BulkRunEntity> BulkRuns => Set<BulkRunEntity>();
+
+    public DbSet<BulkItemEntity> BulkItems => Set<BulkItemEntity>();
+
     protected override void OnModelCreating(ModelBuilder model)
     {
         model.Entity<ProjectEntity>(e =>
@@ -96,6 +100,7 @@ public abstract class StreamJobsDbContext(DbContextOptions options) : DbContext(
             e.Property(x => x.SubmitUser).HasMaxLength(64);
             e.Property(x => x.EngineName).HasMaxLength(64);
             e.Property(x => x.EngineJobId).HasMaxLength(512);
+            e.Property(x => x.ExecutionId).HasMaxLength(128);
             e.HasIndex(x => x.ActiveJobId).IsUnique();
             e.HasIndex(x => new { x.JobId, x.Id });
             e.HasIndex(x => x.Status);
@@ -153,6 +158,23 @@ public abstract class StreamJobsDbContext(DbContextOptions options) : DbContext(
             e.Property(x => x.CreateBy).HasMaxLength(64);
             e.HasIndex(x => new { x.ProjectId, x.FileName, x.Version }).IsUnique();
             e.HasIndex(x => new { x.ProjectName, x.FileName });
+        });
+        model.Entity<BulkRunEntity>(e =>
+        {
+            e.ToTable("sj_bulk_runs");
+            e.HasKey(x => x.InstanceId);
+            e.Property(x => x.InstanceId).HasMaxLength(64);
+            e.Property(x => x.Operation).HasMaxLength(16);
+        });
+        model.Entity<BulkItemEntity>(e =>
+        {
+            e.ToTable("sj_bulk_items");
+            e.Property(x => x.InstanceId).HasMaxLength(64);
+            e.Property(x => x.JobName).HasMaxLength(200);
+            e.Property(x => x.Status).HasMaxLength(16);
+            e.Property(x => x.Message).HasMaxLength(2000);
+            e.Property(x => x.SavepointPath).HasMaxLength(1000);
+            e.HasIndex(x => new { x.InstanceId, x.Position }).IsUnique();
         });
 
         SnakeCaseColumns.Apply(model);

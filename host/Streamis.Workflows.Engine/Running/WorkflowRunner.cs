@@ -186,8 +186,10 @@ public sealed class WorkflowRunner
             var timers = state.Bookmarks.Where(b => b.IsTimer).ToList();
             if (timers.Count == 0) break;
             var due = timers.Min(b => b.ResumeAt!.Value);
-            // Task.Delay takes at most ~49 days; a longer wait is taken in steps (a step resumes nothing until due).
-            var wait = TimeSpan.FromTicks(Math.Min((due - Options.Clock.GetUtcNow()).Ticks, TimeSpan.FromDays(30).Ticks));
+            // Task.Delay takes at most ~49 days; a longer wait is taken in steps (a step resumes nothing until due). It also
+            // drops fractions of a millisecond (a retry's jitter makes those), so the wait is rounded up: rounded down, it
+            // would end just short of the due time, and the rest, under a millisecond, would never be waited at all.
+            var wait = TimeSpan.FromMilliseconds(Math.Ceiling(Math.Min((due - Options.Clock.GetUtcNow()).TotalMilliseconds, TimeSpan.FromDays(30).TotalMilliseconds)));
             try
             {
                 if (wait > TimeSpan.Zero) await Task.Delay(wait, Options.Clock, cancellationToken).ConfigureAwait(false);

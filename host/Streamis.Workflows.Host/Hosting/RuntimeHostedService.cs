@@ -21,7 +21,12 @@ public sealed class RuntimeHostedService(
         await database.InitializeAsync(cancellationToken);
         // The sj_ tables live in the workflow database, so they can only be migrated once it exists.
         await streamJobs.InitializeAsync(cancellationToken);
-        var loaded = await loader.LoadAsync(paths.WorkflowsDirectory, cancellationToken);
+        // Built-in workflows are grouped in subfolders (workflows/streamjobs); each folder is loaded, the top one first.
+        var loaded = new List<DefinitionLoadResult>();
+        var folders = Directory.Exists(paths.WorkflowsDirectory)
+            ? Directory.EnumerateDirectories(paths.WorkflowsDirectory, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal).Prepend(paths.WorkflowsDirectory)
+            : [];
+        foreach (var folder in folders) loaded.AddRange(await loader.LoadAsync(folder, cancellationToken));
         logger.LogInformation("Workflows folder {Folder}: {Published} published, {Unchanged} unchanged, {Rejected} rejected",
             paths.WorkflowsDirectory, loaded.Count(l => l.Published), loaded.Count(l => !l.Published && l.Problems.Count == 0), loaded.Count(l => l.Problems.Count > 0));
         await runtime.StartAsync(cancellationToken);

@@ -8,6 +8,7 @@ using Streamis.Workflows.Host.PluginServices;
 using Streamis.Workflows.Persistence;
 using Streamis.Workflows.Persistence.Stores;
 using Streamis.Workflows.StreamJobs;
+using Streamis.Workflows.StreamJobs.Operations;
 
 namespace Streamis.Workflows.Host.Hosting;
 
@@ -30,6 +31,7 @@ public static class WorkflowServices
         var streamJobs = configuration.GetSection("StreamJobs").Get<StreamJobsOptions>() ?? new StreamJobsOptions();
         streamJobs.FileStoreDirectory = paths.JobFilesDirectory;
         services.AddStreamJobs(streamJobs);
+        services.AddStreamJobOperations(configuration.GetSection("Operations").Get<OperationsOptions>() ?? new OperationsOptions());
         services.AddSingleton<StreamisRest.StreamisPrivileges>();
         services.AddPluginHostServices();
 
@@ -37,7 +39,7 @@ public static class WorkflowServices
         services.AddSingleton(catalog);
         services.AddSingleton(sp =>
         {
-            var registry = ActivityRegistry.CreateDefault();
+            var registry = ActivityRegistry.CreateDefault().AddFromAssembly(typeof(StreamJobs.Activities.LaunchJob).Assembly, "streamjobs");
             catalog.RegisterActivities(registry, sp.GetRequiredService<ILogger<PluginCatalog>>());
             return registry;
         });
@@ -55,6 +57,8 @@ public static class WorkflowServices
         services.AddSingleton(sp => new DefinitionFileLoader(sp.GetRequiredService<WorkflowRunner>(), sp.GetRequiredService<IDefinitionStore>(),
             sp.GetRequiredService<ILogger<DefinitionFileLoader>>()));
         services.AddHostedService<RuntimeHostedService>();
+        // After the runtime's start-up, which publishes the monitor workflow it starts.
+        services.AddHostedService<MonitorScheduler>();
         services.AddSingleton<Diagnostics.PrometheusExporter>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 

@@ -12,13 +12,6 @@ public static class StreamisJobEndpoints
 {
     public const string Prefix = "/streamJobManager/job";
 
-    /// <summary>The operations that run jobs; their routes exist so the UI gets a clear answer rather than a 404.</summary>
-    private static readonly (string Method, string Path)[] NotYet =
-    [
-        ("POST", "/execute"), ("GET", "/stop"), ("PUT", "/snapshot/{jobId}"), ("GET", "/logs"), ("POST", "/bulk/execution"),
-        ("POST", "/bulk/pause"),
-    ];
-
     public static void MapStreamisJobEndpoints(this RouteGroupBuilder streamis)
     {
         var group = streamis.MapGroup(Prefix);
@@ -28,8 +21,9 @@ public static class StreamisJobEndpoints
         group.MapPost("/createOrUpdate", CreateOrUpdateAsync);
         group.MapPost("/upload", UploadAsync).DisableAntiforgery();
         group.MapStreamisTaskEndpoints();
-        foreach (var (method, path) in NotYet)
-            group.MapMethods(path, [method], (HttpContext context) => LinkisMessage.Error(context, $"{Prefix}{path} is not available yet on this host"));
+        group.MapStreamisOperationEndpoints();
+        group.MapStreamisLogEndpoints();
+        group.MapStreamisBulkEndpoints();
     }
 
     private static async Task<IResult> ListAsync(HttpContext context, JobService jobs, CancellationToken ct)

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Streamis.Workflows.Sdk.Connectors;
 using Streamis.Workflows.StreamJobs.Models;
@@ -22,15 +21,7 @@ public static class StreamisStatusEndpoints
     private static async Task<IResult> StatusAsync(HttpContext context, JobService jobs, TaskService tasks, CancellationToken ct)
     {
         var body = await StreamisBody.ReadObjectAsync(context.Request, ct);
-        if (body["id_list"] is not JsonArray list) throw new StreamisRequestException("id_list cannot be empty!");
-        if (list.Count > MaxIds) throw new StreamisRequestException($"id_list may hold at most {MaxIds} ids");
-        var ids = new List<long>();
-        foreach (var node in list)
-        {
-            if (node is JsonValue v && v.GetValueKind() == JsonValueKind.Number && v.TryGetValue<long>(out var id) && id > 0) ids.Add(id);
-            else if (node is JsonValue s && s.GetValueKind() == JsonValueKind.String) ids.Add(StreamisQuery.Long("id_list", s.GetValue<string>()));
-            else throw new StreamisRequestException($"id_list must hold job ids, not {node?.ToJsonString() ?? "null"}");
-        }
+        var ids = StreamisIds.List(body["id_list"], "id_list", "job ids", MaxIds, "id_list cannot be empty!");
         var result = new JsonArray();
         foreach (var id in ids.Distinct())
         {

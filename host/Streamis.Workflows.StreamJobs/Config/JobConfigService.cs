@@ -89,17 +89,7 @@ public sealed class JobConfigService(StreamJobsDatabase database)
         var job = await db.Jobs.AsNoTracking().SingleOrDefaultAsync(j => j.Id == jobId, cancellationToken)
             ?? throw StreamJobsException.JobNotFound(jobId);
 
-        var errors = new List<ConfigFieldError>();
-        var values = new List<JobConfigEntity>();
-        var roots = definitions.Where(IsRoot).ToDictionary(d => d.Key);
-        foreach (var (key, node) in body)
-        {
-            if (!roots.TryGetValue(key, out var root)) { errors.Add(new(key, "is not a configuration group")); continue; }
-            if (node is null) continue;
-            if (node is not JsonObject group) { errors.Add(new(key, "must be an object of key/value pairs")); continue; }
-            ReadGroup(root, group, key, definitions, values, errors);
-        }
-        Supplement(definitions, values, errors);
+        var (values, errors) = Read(body, definitions);
         if (errors.Count > 0) return new ConfigSaveResult(errors);
 
         foreach (var value in values) { value.JobId = jobId; value.JobName = job.Name; }
@@ -112,6 +102,10 @@ public sealed class JobConfigService(StreamJobsDatabase database)
         await transaction.CommitAsync(cancellationToken);
         return new ConfigSaveResult([]);
     }
+
+    /// <summary>Every bad field of a nested JSON body, as <see cref="SaveJsonAsync"/> would name them, without saving anything.</summary>
+    public async Task<IReadOnlyList<ConfigFieldError>> ValidateJsonAsync(JsonObject body, CancellationToken cancellationToken = default) =>
+        Read(body, await LoadDefinitionsAsync(false, cancellationToken)).Errors;
 
     /// <summary>The stored value, else the definition's default, else null.</summary>
     public async Task<string?> GetValueAsync(long jobId, string key, CancellationToken cancellationToken = default)
@@ -174,6 +168,22 @@ public sealed class JobConfigService(StreamJobsDatabase database)
         await using var db = database.CreateContext();
         var temporary = await db.ConfigDefinitions.Where(d => d.IsTemp).Select(d => d.Id).ToListAsync(cancellationToken);
         return await db.JobConfigs.Where(c => c.JobId == jobId && temporary.Contains(c.RefDefId)).ExecuteDeleteAsync(cancellationToken);
+    }
+
+    private static (List<JobConfigEntity> Values, List<ConfigFieldError> Errors) Read(JsonObject body, IReadOnlyList<ConfigDefinitionEntity> definitions)
+    {
+        var errors = new List<ConfigFieldError>();
+        var values = new List<JobConfigEntity>();
+        var roots = definitions.Where(IsRoot).ToDictionary(d => d.Key);
+        foreach (var (key, node) in body)
+        {
+            if (!roots.TryGetValue(key, out var root)) { errors.Add(new(key, "is not a configuration group")); continue; }
+            if (node is null) continue;
+            if (node is not JsonObject group) { errors.Add(new(key, "must be an object of key/value pairs")); continue; }
+            ReadGroup(root, group, key, definitions, values, errors);
+        }
+        Supplement(definitions, values, errors);
+        return (values, errors);
     }
 
     private static void ReadGroup(ConfigDefinitionEntity group, JsonObject body, string path, IReadOnlyList<ConfigDefinitionEntity> definitions,

@@ -35,4 +35,10 @@ public sealed class TaskEntity
 
     /// <summary>The engine handle's properties as JSON.</summary>
     public string? EngineInfo { get; set; }
+
+    /// <summary>
+    /// The workflow activity execution that created the task, so a create repeated after a crash (at least once) finds
+    /// its own task instead of being refused by it.
+    /// </summary>
+    public string? ExecutionId { get; set; }
 }

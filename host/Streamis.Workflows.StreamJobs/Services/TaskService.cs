@@ -16,20 +16,30 @@ public sealed class TaskService(StreamJobsDatabase database, TimeProvider clock)
     public const int MaxErrDescLength = 10240;
 
     /// <summary>A new task in Starting (8) on the job's latest version, or a refusal naming the task in the way.</summary>
-    public async Task<TaskStartResult> CreateTaskAsync(long jobId, string user, CancellationToken cancellationToken = default)
+    public Task<TaskStartResult> CreateTaskAsync(long jobId, string user, CancellationToken cancellationToken = default) =>
+        CreateTaskAsync(jobId, user, executionId: null, cancellationToken);
+
+    /// <summary>
+    /// As above, on behalf of a workflow activity execution: when the task in the way is the one this execution created
+    /// before (a repeat after a crash), that task is returned as created instead of refusing.
+    /// </summary>
+    public async Task<TaskStartResult> CreateTaskAsync(long jobId, string user, string? executionId, CancellationToken cancellationToken = default)
     {
         await using var db = database.CreateContext();
         var job = await db.Jobs.AsNoTracking().SingleOrDefaultAsync(j => j.Id == jobId, cancellationToken)
             ?? throw StreamJobsException.JobNotFound(jobId);
         var version = await db.JobVersions.AsNoTracking().Where(v => v.JobId == jobId).OrderByDescending(v => v.Id).FirstOrDefaultAsync(cancellationToken)
             ?? throw new StreamJobsException(ErrorCodes.JobConflict, StreamJobsErrorKind.Conflict, $"StreamJob [{jobId}] has no version to run");
+        if (executionId is not null && await db.Tasks.AsNoTracking().Where(t => t.JobId == jobId && t.ExecutionId == executionId)
+                .OrderByDescending(t => t.Id).FirstOrDefaultAsync(cancellationToken) is { } own)
+            return TaskStartResult.Created(own.ToModel());
         if (await BlockingAsync(db, jobId, cancellationToken) is { } blocking) return Refusal(jobId, blocking);
 
         var now = UnixTime.Ms(clock.GetUtcNow());
         var task = new TaskEntity
         {
             JobId = jobId, JobVersionId = version.Id, Version = version.Version, Status = (int)StreamTaskStatus.Starting, ActiveJobId = jobId,
-            StartTime = now, LastUpdateTime = now, SubmitUser = user, EngineName = job.EngineName,
+            StartTime = now, LastUpdateTime = now, SubmitUser = user, EngineName = job.EngineName, ExecutionId = executionId,
         };
         db.Tasks.Add(task);
         try

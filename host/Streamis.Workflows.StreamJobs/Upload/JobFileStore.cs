@@ -49,6 +49,9 @@ public sealed class JobFileStore(string root)
         if (File.Exists(path)) File.Delete(path);
     }
 
+    /// <summary>The full path of a stored file, for a connector that reads it from disk.</summary>
+    public string FullPath(string relativePath) => Resolve(relativePath);
+
     public void DeleteFolder(string relativeFolder)
     {
         var path = Resolve(relativeFolder);

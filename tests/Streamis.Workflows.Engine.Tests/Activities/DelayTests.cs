@@ -33,6 +33,18 @@ public class DelayTests
     }
 
     [Fact]
+    public async Task A_delay_with_a_fraction_of_a_millisecond_completes_on_the_skipping_clock()
+    {
+        var engine = new TestEngine();
+        var start = engine.Clock.GetUtcNow();
+
+        var result = await engine.RunAsync(OneHour.Replace("\"1h\"", "\"1.5ms\"", StringComparison.Ordinal)).WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(WorkflowStatus.Completed, result.Status);
+        Assert.InRange(engine.Clock.GetUtcNow() - start, TimeSpan.FromMilliseconds(1.5), TimeSpan.FromMilliseconds(2));
+    }
+
+    [Fact]
     public async Task Without_resuming_timers_a_delay_suspends_with_a_timer_bookmark_due_after_the_duration()
     {
         var engine = new TestEngine();

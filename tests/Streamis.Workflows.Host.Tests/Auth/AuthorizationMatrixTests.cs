@@ -34,6 +34,8 @@ public class AuthorizationMatrixTests(HostFixture fixture) : IClassFixture<HostF
         ["POST /api/workflows/instances/{instanceId}/retry"] = Policies.Operate,
         ["POST /api/workflows/instances/{instanceId}/bookmarks/{bookmarkId}/resume"] = Policies.Operate,
         ["POST /api/workflows/signals"] = Policies.Operate,
+        ["POST /api/bulk"] = Policies.Operate,
+        ["GET /api/bulk/{instanceId}"] = Policies.Read,
         ["GET /api/workflows/descriptors"] = Policies.Read,
         ["GET /api/plugins"] = Policies.Administer,
         ["GET /api/projects/{name}"] = Policies.Administer,

@@ -59,20 +59,6 @@ public class StreamisHostTests(StreamisFixture fixture) : IClassFixture<Streamis
     }
 
     [Theory]
-    [InlineData("POST", "/streamJobManager/job/execute")]
-    [InlineData("GET", "/streamJobManager/job/stop?jobId=1")]
-    [InlineData("PUT", "/streamJobManager/job/snapshot/1")]
-    [InlineData("GET", "/streamJobManager/job/logs?jobId=1")]
-    [InlineData("POST", "/streamJobManager/job/bulk/pause")]
-    public async Task Operations_that_run_jobs_answer_not_available_yet(string method, string path)
-    {
-        using var request = new HttpRequestMessage(new HttpMethod(method), StreamisFixture.Base + path);
-        if (method != "GET") request.Content = new StringContent("{}", System.Text.Encoding.UTF8, "application/json");
-        var body = await Envelope.ErrorAsync(await fixture.As("admin").SendAsync(request));
-        Assert.Contains("not available yet", (string)body["message"]!);
-    }
-
-    [Theory]
     [InlineData(-1, 401)]
     [InlineData(0, 200)]
     [InlineData(1, 400)]

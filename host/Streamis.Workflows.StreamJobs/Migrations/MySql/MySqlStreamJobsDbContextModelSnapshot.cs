@@ -80,6 +80,92 @@ namespace Streamis.Workflows.StreamJobs.Migrations.MySql
                     b.ToTable("sj_alert_records", (string)null);
                 });
 
+            modelBuilder.Entity("Streamis.Workflows.StreamJobs.Entities.BulkItemEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    MySqlPropertyBuilderExtensions.UseMySqlIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("InstanceId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("varchar(64)")
+                        .HasColumnName("instance_id");
+
+                    b.Property<long?>("JobId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("job_id");
+
+                    b.Property<string>("JobName")
+                        .HasMaxLength(200)
+                        .HasColumnType("varchar(200)")
+                        .HasColumnName("job_name");
+
+                    b.Property<string>("Message")
+                        .HasMaxLength(2000)
+                        .HasColumnType("varchar(2000)")
+                        .HasColumnName("message");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("int")
+                        .HasColumnName("position");
+
+                    b.Property<string>("SavepointPath")
+                        .HasMaxLength(1000)
+                        .HasColumnType("varchar(1000)")
+                        .HasColumnName("savepoint_path");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("varchar(16)")
+                        .HasColumnName("status");
+
+                    b.Property<long?>("TaskId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("task_id");
+
+                    b.Property<long>("UpdateTime")
+                        .HasColumnType("bigint")
+                        .HasColumnName("update_time");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InstanceId", "Position")
+                        .IsUnique();
+
+                    b.ToTable("sj_bulk_items", (string)null);
+                });
+
+            modelBuilder.Entity("Streamis.Workflows.StreamJobs.Entities.BulkRunEntity", b =>
+                {
+                    b.Property<string>("InstanceId")
+                        .HasMaxLength(64)
+                        .HasColumnType("varchar(64)")
+                        .HasColumnName("instance_id");
+
+                    b.Property<long>("CreateTime")
+                        .HasColumnType("bigint")
+                        .HasColumnName("create_time");
+
+                    b.Property<string>("Operation")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("varchar(16)")
+                        .HasColumnName("operation");
+
+                    b.Property<int>("Total")
+                        .HasColumnType("int")
+                        .HasColumnName("total");
+
+                    b.HasKey("InstanceId");
+
+                    b.ToTable("sj_bulk_runs", (string)null);
+                });
+
             modelBuilder.Entity("Streamis.Workflows.StreamJobs.Entities.ConfigDefinitionEntity", b =>
                 {
                     b.Property<long>("Id")
@@ -949,6 +1035,11 @@ namespace Streamis.Workflows.StreamJobs.Migrations.MySql
                         .HasMaxLength(10240)
                         .HasColumnType("varchar(10240)")
                         .HasColumnName("err_desc");
+
+                    b.Property<string>("ExecutionId")
+                        .HasMaxLength(128)
+                        .HasColumnType("varchar(128)")
+                        .HasColumnName("execution_id");
 
                     b.Property<long>("JobId")
                         .HasColumnType("bigint")

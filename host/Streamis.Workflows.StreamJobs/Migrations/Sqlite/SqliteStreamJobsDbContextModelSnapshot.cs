@@ -73,6 +73,90 @@ namespace Streamis.Workflows.StreamJobs.Migrations.Sqlite
                     b.ToTable("sj_alert_records", (string)null);
                 });
 
+            modelBuilder.Entity("Streamis.Workflows.StreamJobs.Entities.BulkItemEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("InstanceId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("instance_id");
+
+                    b.Property<long?>("JobId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("job_id");
+
+                    b.Property<string>("JobName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("job_name");
+
+                    b.Property<string>("Message")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("message");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("position");
+
+                    b.Property<string>("SavepointPath")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("savepoint_path");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<long?>("TaskId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("task_id");
+
+                    b.Property<long>("UpdateTime")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("update_time");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InstanceId", "Position")
+                        .IsUnique();
+
+                    b.ToTable("sj_bulk_items", (string)null);
+                });
+
+            modelBuilder.Entity("Streamis.Workflows.StreamJobs.Entities.BulkRunEntity", b =>
+                {
+                    b.Property<string>("InstanceId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("instance_id");
+
+                    b.Property<long>("CreateTime")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("create_time");
+
+                    b.Property<string>("Operation")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("operation");
+
+                    b.Property<int>("Total")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("total");
+
+                    b.HasKey("InstanceId");
+
+                    b.ToTable("sj_bulk_runs", (string)null);
+                });
+
             modelBuilder.Entity("Streamis.Workflows.StreamJobs.Entities.ConfigDefinitionEntity", b =>
                 {
                     b.Property<long>("Id")
@@ -924,6 +1008,11 @@ namespace Streamis.Workflows.StreamJobs.Migrations.Sqlite
                         .HasMaxLength(10240)
                         .HasColumnType("TEXT")
                         .HasColumnName("err_desc");
+
+                    b.Property<string>("ExecutionId")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("execution_id");
 
                     b.Property<long>("JobId")
                         .HasColumnType("INTEGER")

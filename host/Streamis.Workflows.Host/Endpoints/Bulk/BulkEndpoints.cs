@@ -1,0 +1,82 @@
+using Streamis.Workflows.Engine.Runtime;
+using Streamis.Workflows.Engine.Validation;
+using Streamis.Workflows.Engine.Values;
+using Streamis.Workflows.Host.Auth;
+using Streamis.Workflows.Host.Errors;
+using Streamis.Workflows.StreamJobs.Models;
+using Streamis.Workflows.StreamJobs.Operations;
+
+namespace Streamis.Workflows.Host.Endpoints.Bulk;
+
+/// <summary>
+/// Bulk operations over many jobs, the contract the designer and the command-line client build on: start one, then
+/// read its progress and each job's result while it runs.
+/// </summary>
+public static class BulkEndpoints
+{
+    public static void MapBulkEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/bulk").WithTags("Bulk");
+        group.MapPost("", StartAsync).RequireAuthorization(Policies.Operate);
+        group.MapGet("/{instanceId}", GetAsync).RequireAuthorization(Policies.Read);
+    }
+
+    /// <summary>
+    /// <c>{"operation": "start"|"stop"|"restart", "jobIds": [..] or "taskIds": [..], "snapshot": bool, "parallelism": int?}</c>;
+    /// answers 202 with the instance id as soon as the run is recorded.
+    /// </summary>
+    private static async Task<IResult> StartAsync(HttpRequest request, BulkOperations bulk, OperationsOptions options, CancellationToken ct)
+    {
+        var body = await JsonBody.ReadAsync(request, ct);
+        var operation = body.String("operation", required: true, maxLength: 16);
+        var snapshot = body.Bool("snapshot") ?? false;
+        var parallelism = body.Int("parallelism", min: 1, max: BulkLimits.MaxParallelism);
+        var jobIds = body.Any("jobIds");
+        var taskIds = body.Any("taskIds");
+        body.ThrowIfInvalid();
+
+        var problems = new List<ValidationProblem>();
+        if (!BulkRunService.Operations.Contains(operation!))
+            problems.Add(new("$.operation", $"must be one of {string.Join(", ", BulkRunService.Operations)}, not \"{operation}\""));
+        var jobs = Ids(jobIds, "jobIds", options.MaxBulkJobs, problems);
+        var tasks = Ids(taskIds, "taskIds", options.MaxBulkJobs, problems);
+        if (problems.Count == 0 && (jobs.Count > 0) == (tasks.Count > 0))
+            problems.Add(new("$", "give jobIds or taskIds: a non-empty list of one of them"));
+        if (problems.Count > 0) return ProblemResults.Invalid(problems);
+
+        var subjects = jobs.Count > 0 ? jobs.Select(id => new BulkSubject(id, null)).ToList() : tasks.Select(id => new BulkSubject(null, id)).ToList();
+        var instanceId = await bulk.StartAsync(operation!, subjects, snapshot, parallelism, request.HttpContext.User.Identity?.Name ?? "", ct);
+        return Results.Accepted($"/api/bulk/{instanceId}", new BulkStarted(instanceId));
+    }
+
+    private static async Task<IResult> GetAsync(string instanceId, BulkRunService runs, IInstanceStore instances, CancellationToken ct)
+    {
+        var run = await runs.GetAsync(instanceId, ct);
+        if (run is null)
+            return ProblemResults.NotFound(await instances.GetAsync(instanceId, ct) is null
+                ? $"no workflow instance \"{instanceId}\""
+                : $"workflow instance \"{instanceId}\" is not a bulk run (or has not recorded its jobs yet)");
+        var summary = await instances.GetAsync(instanceId, ct);
+        return Results.Ok(new BulkRunResponse(run.InstanceId, run.Operation, summary?.Status.ToString() ?? "Unknown", run.Total, run.Done, run.Succeeded, run.Failed,
+            run.Items.Select(i => new BulkItemResponse(i.JobId, i.JobName, i.TaskId, i.Status.ToString(), i.Message, i.SavepointPath)).ToList()));
+    }
+
+    /// <summary>A list of positive whole numbers at <paramref name="field"/>; absent is an empty list. Problems are added with their path.</summary>
+    private static IReadOnlyList<long> Ids(object? value, string field, int max, List<ValidationProblem> problems)
+    {
+        if (value is null) return [];
+        if (value is not List<object?> list)
+        {
+            problems.Add(new($"$.{field}", "must be an array of ids"));
+            return [];
+        }
+        if (list.Count > max) problems.Add(new($"$.{field}", $"must hold at most {max} ids (Operations:MaxBulkJobs)"));
+        var ids = new List<long>(list.Count);
+        for (var i = 0; i < list.Count; i++)
+        {
+            if (list[i] is long id && id > 0) ids.Add(id);
+            else problems.Add(new($"$.{field}[{i}]", $"must be a positive whole number, not {PlainValue.Describe(list[i])}"));
+        }
+        return ids;
+    }
+}
