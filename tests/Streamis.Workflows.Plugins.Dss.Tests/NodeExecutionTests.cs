@@ -23,7 +23,7 @@ public sealed class NodeExecutionTests(DssHost dss) : IClassFixture<DssHost>
 
         var execution = await alice.SubmitAsync(node, new { run_date = "20260131" });
         Assert.Equal("Running", await alice.PollUntilAsync(execution, "Running"));
-        await dss.Admin.PostAsJsonAsync("/api/workflows/signals", new { signal, instanceId = execution });
+        await dss.Admin.SignalWhenWaitingAsync(signal, execution);
         Assert.Equal("Success", await alice.PollUntilAsync(execution, "Success", "Failed", "Killed"));
 
         var result = await alice.DataAsync($"{NodeCalls.Executions}/result?executionId={execution}");
@@ -52,7 +52,7 @@ public sealed class NodeExecutionTests(DssHost dss) : IClassFixture<DssHost>
 
         var waiting = await alice.DataAsync($"{NodeCalls.Executions}/progress?executionId={execution}");
         var firstLine = await alice.DataAsync($"{NodeCalls.Executions}/log?executionId={execution}&fromLine=1&pageSize=1");
-        await dss.Admin.PostAsJsonAsync("/api/workflows/signals", new { signal, instanceId = execution });
+        await dss.Admin.SignalWhenWaitingAsync(signal, execution);
         await alice.PollUntilAsync(execution, "Success");
         var done = await alice.DataAsync($"{NodeCalls.Executions}/progress?executionId={execution}");
         var all = await alice.DataAsync($"{NodeCalls.Executions}/log?executionId={execution}");

@@ -11,7 +11,8 @@ internal static class NodeCalls
     public const string Executions = "/api/rest_j/v1/streamis/dss/node/execution";
 
     /// <summary>How long a test waits for a run to get somewhere; not a timing assertion.</summary>
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
+    // Generous: a loaded CI machine on MariaDB; a healthy run ends in well under a second.
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(90);
 
     public static async Task<JsonObject> CreateRefAsync(this HttpClient dss, long projectId, string definitionId, object? inputs = null, string nodeName = "run it")
     {
@@ -39,6 +40,23 @@ internal static class NodeCalls
             var state = await dss.StateAsync(executionId);
             if (states.Contains(state)) return state;
             if (DateTime.UtcNow > deadline) Assert.Fail($"execution {executionId} stayed {state}, never {string.Join(" or ", states)}");
+            await Task.Delay(50);
+        }
+    }
+
+    /// <summary>
+    /// Sends a signal once the run waits for it: "Running" is reported from the start, before the run has reached its
+    /// WaitForSignal, and a signal nobody waits for resumes nothing.
+    /// </summary>
+    public static async Task SignalWhenWaitingAsync(this HttpClient admin, string signal, string instanceId)
+    {
+        var deadline = DateTime.UtcNow + Patience;
+        while (true)
+        {
+            var response = await admin.PostAsJsonAsync("/api/workflows/signals", new { signal, instanceId });
+            response.EnsureSuccessStatusCode();
+            if ((int)(await response.Content.ReadFromJsonAsync<JsonObject>())!["resumed"]! > 0) return;
+            if (DateTime.UtcNow > deadline) Assert.Fail($"instance {instanceId} never waited for signal {signal}");
             await Task.Delay(50);
         }
     }
