@@ -31,6 +31,12 @@ public sealed class RecordTaskStatus : Activity
     [Input(Description = "Message kept with the task (the error of a failure, the reason a stop failed)", UIHint = "multiline")]
     public Input<string?> Message { get; set; } = default!;
 
+    [Input(Description = "The engine's application id (YARN application) to keep with the task's engine handle")]
+    public Input<string?> ApplicationId { get; set; } = default!;
+
+    [Input(Description = "Where to see the application, kept with the handle")]
+    public Input<string?> ApplicationUrl { get; set; } = default!;
+
     [Output(Description = "Whether the task moved")]
     public Output<bool> Changed { get; set; } = default!;
 
@@ -46,9 +52,23 @@ public sealed class RecordTaskStatus : Activity
         var tasks = context.Get<TaskService>();
         var moved = await tasks.TransitionAsync(taskId, from, status, context.Get(Message), context.CancellationToken);
         var current = moved ?? await tasks.FindAsync(taskId, context.CancellationToken) ?? throw TaskLookup.NotFound(taskId);
+        if (moved?.Handle is { } handle && Application(context) is { Count: > 0 } application)
+        {
+            var properties = new Dictionary<string, string>(handle.Properties);
+            foreach (var (key, value) in application) properties[key] = value;
+            await tasks.SetEngineHandleAsync(taskId, handle with { Properties = properties }, context.CancellationToken);
+        }
         context.Set(Changed, moved is not null);
         context.Set(Current, current.Status.ToString());
         return Done();
+    }
+
+    private Dictionary<string, string> Application(ActivityContext context)
+    {
+        var found = new Dictionary<string, string>();
+        if (context.Get(ApplicationId) is { Length: > 0 } id) found["applicationId"] = id;
+        if (context.Get(ApplicationUrl) is { Length: > 0 } url) found["applicationUrl"] = url;
+        return found;
     }
 
     private static StreamTaskStatus Parse(object? value) => PlainValue.From(value) switch

@@ -22,6 +22,8 @@ public sealed class StartWorkflowTests
         Assert.Equal(StreamTaskStatus.Running, task!.Status);
         Assert.Equal("alice", task.SubmitUser);
         Assert.Equal($"once-{task.Id}", task.Handle!.Id);
+        Assert.Equal($"ticket-{task.Id}", task.Handle.Get("ticketId"));
+        Assert.Equal($"application_{task.Id}", task.Handle.Get("applicationId"));
         Assert.Equal("Running", run.Outputs["status"]);
         Assert.Equal($"application_{task.Id}", run.Outputs["applicationId"]);
     }
