@@ -1,4 +1,6 @@
 using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Streamis.Workflows.Host.Tests.StreamisRest;
 using Streamis.Workflows.Plugins.Dss.Tests.Support;
@@ -23,6 +25,27 @@ public sealed class SsoTests(DssHost dss) : IClassFixture<DssHost>
         var call = Assert.Single(dss.Gateway.UserInfoCalls(dss.TicketOf("alice")));
         // Only the ticket goes to the gateway, not the workspace cookies DSS forwarded with it.
         Assert.Equal([DssGateway.TicketCookie], call.RequestMessage!.Cookies!.Keys);
+    }
+
+    [Fact]
+    public async Task A_workflow_a_DSS_user_starts_through_the_host_api_knows_the_user_and_the_workspace()
+    {
+        using var host = DssHost.With(new Dictionary<string, string?> { ["Plugins:dss:UserRoles:0"] = "operator" });
+        var id = $"dss-started-by-{Guid.NewGuid():N}"[..30];
+        var definition = """
+        {"id": "@id", "name": "Who and where",
+         "outputs": [{"name": "user", "type": "string", "value": "{{ input.startedBy.user }}"},
+                     {"name": "workspace", "type": "string", "value": "{{ input.startedBy.workspace }}"}],
+         "root": {"id": "say", "type": "Log", "inputs": {"message": "hello"}}}
+        """.Replace("@id", id);
+        (await host.Admin.PostAsync("/api/workflows/definitions?publish=true", new StringContent(definition, System.Text.Encoding.UTF8, "application/json"))).EnsureSuccessStatusCode();
+
+        var started = await host.Dss("alice", workspace: "bdp-workspace").PostAsJsonAsync("/api/workflows/instances", new { definitionId = id, wait = true });
+
+        var body = (await started.Content.ReadFromJsonAsync<JsonObject>())!;
+        Assert.True(started.IsSuccessStatusCode, body.ToJsonString());
+        Assert.Equal("alice", (string?)body["instance"]!["output"]!["user"]);
+        Assert.Equal("bdp-workspace", (string?)body["instance"]!["output"]!["workspace"]);
     }
 
     [Fact]

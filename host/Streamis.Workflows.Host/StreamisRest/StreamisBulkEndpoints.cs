@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Streamis.Workflows.Host.Auth;
 using Streamis.Workflows.Sdk.Connectors;
 using Streamis.Workflows.StreamJobs.Models;
 using Streamis.Workflows.StreamJobs.Operations;
@@ -44,7 +45,7 @@ public static class StreamisBulkEndpoints
             success.Add(Element("execute", request.TaskMode, subject, jobId, "Scheduled", null));
         }
         string? instanceId = accepted.Count == 0 ? null
-            : await bulk.StartAsync("start", accepted, snapshot: false, parallelism: null, StreamisPrivileges.UserName(context.User), ct);
+            : await bulk.StartAsync("start", accepted, snapshot: false, parallelism: null, RequestCaller.Of(context.User), ct);
         return LinkisMessage.Ok(context, Response(resolved.Subjects.Count, success, failed, instanceId));
     }
 
@@ -56,7 +57,7 @@ public static class StreamisBulkEndpoints
         if (resolved.Refusal is not null) return resolved.Refusal;
 
         var instanceId = await bulk.StartAsync("stop", resolved.Subjects.Select(s => s.Subject).ToList(), request.Snapshot, parallelism: null,
-            StreamisPrivileges.UserName(context.User), ct);
+            RequestCaller.Of(context.User), ct);
         var outcome = await runner.WaitAsync(instanceId, options.SynchronousWait, ct);
         var run = await runs.GetAsync(instanceId, ct) ?? throw new InvalidOperationException($"bulk run {instanceId} vanished");
         var success = new JsonArray();

@@ -1,4 +1,6 @@
 using System.Text.Json.Nodes;
+using Streamis.Workflows.Host.Auth;
+using Streamis.Workflows.Sdk.HostServices;
 using Streamis.Workflows.StreamJobs.Models;
 using Streamis.Workflows.StreamJobs.Operations;
 using Streamis.Workflows.StreamJobs.Services;
@@ -78,6 +80,7 @@ public static class StreamisOperationEndpoints
         ["jobId"] = jobId,
         ["user"] = StreamisPrivileges.UserName(context.User),
         ["checkPermission"] = false,
+        [WorkflowCaller.InputName] = RequestCaller.Of(context.User).ToInput(),
     };
 
     private static JsonObject Data(OperationOutcome outcome) => new() { ["instanceId"] = outcome.InstanceId };

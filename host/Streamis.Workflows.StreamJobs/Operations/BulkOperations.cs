@@ -1,4 +1,5 @@
 using Streamis.Workflows.Engine.Running;
+using Streamis.Workflows.Sdk.HostServices;
 using Streamis.Workflows.StreamJobs.Models;
 
 namespace Streamis.Workflows.StreamJobs.Operations;
@@ -10,7 +11,7 @@ namespace Streamis.Workflows.StreamJobs.Operations;
 public sealed class BulkOperations(BulkRunService runs, IWorkflowStarter starter)
 {
     /// <summary>Starts the operation over jobs or tasks (one kind) and returns the instance id of its workflow.</summary>
-    public async Task<string> StartAsync(string operation, IReadOnlyList<BulkSubject> subjects, bool snapshot, int? parallelism, string user,
+    public async Task<string> StartAsync(string operation, IReadOnlyList<BulkSubject> subjects, bool snapshot, int? parallelism, WorkflowCaller caller,
         CancellationToken cancellationToken)
     {
         var instanceId = InstanceIds.New();
@@ -21,8 +22,9 @@ public sealed class BulkOperations(BulkRunService runs, IWorkflowStarter starter
         {
             [taskMode ? "taskIds" : "jobIds"] = ids,
             ["parallelism"] = parallelism,
-            ["user"] = user,
+            ["user"] = caller.User,
             ["checkPermission"] = false,
+            [WorkflowCaller.InputName] = caller.ToInput(),
         };
         if (operation != "start") input["snapshot"] = snapshot;
         await starter.StartAsync("bulk-" + operation, input, instanceId, null, cancellationToken);

@@ -45,7 +45,7 @@ public static class BulkEndpoints
         if (problems.Count > 0) return ProblemResults.Invalid(problems);
 
         var subjects = jobs.Count > 0 ? jobs.Select(id => new BulkSubject(id, null)).ToList() : tasks.Select(id => new BulkSubject(null, id)).ToList();
-        var instanceId = await bulk.StartAsync(operation!, subjects, snapshot, parallelism, request.HttpContext.User.Identity?.Name ?? "", ct);
+        var instanceId = await bulk.StartAsync(operation!, subjects, snapshot, parallelism, RequestCaller.Of(request.HttpContext.User), ct);
         return Results.Accepted($"/api/bulk/{instanceId}", new BulkStarted(instanceId));
     }
 

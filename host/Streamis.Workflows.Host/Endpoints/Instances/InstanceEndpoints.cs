@@ -36,7 +36,7 @@ public static class InstanceEndpoints
         var timeout = body.Int("timeoutSeconds", min: 1, max: 3600) ?? 30;
         body.ThrowIfInvalid();
 
-        var instanceId = await runtime.StartWorkflowAsync(definitionId!, input, correlationId, version, cancellationToken: ct);
+        var instanceId = await runtime.StartWorkflowAsync(definitionId!, RequestCaller.WithCaller(input, request.HttpContext.User), correlationId, version, cancellationToken: ct);
         if (!wait) return Results.Accepted($"/api/workflows/instances/{instanceId}", new StartResponse(instanceId, null));
         var summary = await runtime.WaitAsync(instanceId, TimeSpan.FromSeconds(timeout), ct);
         return Results.Ok(new StartResponse(instanceId, await DetailsAsync(instanceId, instances, withJournal: false, ct)));
