@@ -23,7 +23,8 @@ public static class StreamisBody
         JsonNode? node;
         try
         {
-            node = JsonNode.Parse(buffer.ToArray(), documentOptions: new JsonDocumentOptions { MaxDepth = 64 });
+            // Duplicate names are refused while parsing: JsonObject would otherwise throw on first access, as a 500.
+            node = JsonNode.Parse(buffer.ToArray(), documentOptions: new JsonDocumentOptions { MaxDepth = 64, AllowDuplicateProperties = false });
         }
         catch (JsonException e)
         {

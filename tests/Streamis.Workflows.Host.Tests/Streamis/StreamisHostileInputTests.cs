@@ -28,6 +28,7 @@ public class StreamisHostileInputTests(StreamisFixture fixture) : IClassFixture<
             $"{{\"projectName\":\"{project}\",\"jobName\":\"{new string('n', 5000)}\",\"jobType\":\"flink.sql\",\"jobContent\":{{\"type\":\"sql\",\"sql\":\"s\"}}}}",
             $"{{\"projectName\":\"{project}\",\"jobName\":\"../x\",\"jobType\":\"flink.sql\",\"jobContent\":{{\"type\":\"nope\"}}}}",
             $"{{\"projectName\":[1],\"jobName\":{{}},\"jobType\":true,\"jobContent\":\"sql\"}}",
+            $"{{\"projectName\":\"{project}\",\"projectName\":\"other\",\"jobName\":\"j\",\"jobType\":\"flink.sql\"}}",
         };
         foreach (var text in bodies)
         {
