@@ -111,13 +111,13 @@ public class DssStateBenchmarks
         return (string)body["data"]!["state"]!;
     }
 
-    private static HttpClient Client(string baseUrl, string user, string code) => new()
+    internal static HttpClient Client(string baseUrl, string user, string code) => new()
     {
         BaseAddress = new Uri(baseUrl),
         DefaultRequestHeaders = { { "Token-User", user }, { "Token-Code", code } },
     };
 
-    private static async Task WaitForHealthAsync(HttpClient client)
+    internal static async Task WaitForHealthAsync(HttpClient client)
     {
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
         while (true)
@@ -136,7 +136,7 @@ public class DssStateBenchmarks
     }
 
     /// <summary>The answer's envelope, which must say status 0.</summary>
-    private static async Task<JsonObject> Ok(Task<HttpResponseMessage> call)
+    internal static async Task<JsonObject> Ok(Task<HttpResponseMessage> call)
     {
         using var response = await call;
         var text = await response.Content.ReadAsStringAsync();

@@ -12,6 +12,8 @@ public static class Program
     public static async Task<int> Main(string[] args)
     {
         if (args is ["coldstart", ..]) return await ColdStart.RunAsync();
+        if (args is ["linkis-bulk-start", ..]) return await LinkisBulkStart.RunAsync();
+        if (args is ["linkis-monitor", ..]) return await LinkisMonitorTick.RunAsync();
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
         return 0;
     }
