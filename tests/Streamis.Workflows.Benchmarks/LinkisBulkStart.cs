@@ -12,9 +12,9 @@ namespace Streamis.Workflows.Benchmarks;
 /// </summary>
 public static class LinkisBulkStart
 {
-    public static async Task<int> RunAsync(int jobs = 1_000, int parallelism = 30, int latencyMs = 50)
+    public static async Task<int> RunAsync(IReadOnlyDictionary<string, string> settings, int jobs = 1_000, int parallelism = 30, int latencyMs = 50)
     {
-        await using var host = await LinkisHostProcess.StartAsync();
+        await using var host = await LinkisHostProcess.StartAsync(settings);
         var ids = await host.SqlJobsAsync(jobs);
         // A first bulk start of one job warms the host (JIT, connection pools) and is left out of the count.
         var warm = await host.SqlJobsAsync(1);

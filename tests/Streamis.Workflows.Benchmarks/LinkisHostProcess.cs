@@ -39,32 +39,22 @@ internal sealed class LinkisHostProcess : IAsyncDisposable
 
     public static async Task<LinkisHostProcess> StartAsync(IReadOnlyDictionary<string, string>? settings = null)
     {
-        var hostDll = ColdStart.FindHost() ?? throw new InvalidOperationException("Build the host first: dotnet build -c Release host/Streamis.Workflows.Host");
         var linkis = LinkisSimulation.Start();
         var data = Directory.CreateTempSubdirectory("swf-linkis-bench").FullName;
         var baseUrl = $"http://127.0.0.1:{ColdStart.FreePort()}";
-        var start = new ProcessStartInfo("dotnet", $"\"{hostDll}\" --urls {baseUrl}")
+        var environment = new Dictionary<string, string>
         {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            Environment =
-            {
-                ["STREAMIS_DATA_DIR"] = data,
-                ["STREAMIS_BOOTSTRAP_TOKEN"] = AdminCode,
-                ["Plugins__linkis__GatewayUrl"] = linkis.Url,
-                ["Plugins__linkis__TokenCode"] = linkis.Options.TokenCode,
-                ["Plugins__yarn__ResourceManagerUrl"] = linkis.ResourceManagerUrl,
-                ["Operations__Monitor__Enabled"] = "false",
-                // Request logging of thousands of calls would measure the console, not the host.
-                ["Serilog__MinimumLevel__Default"] = "Warning",
-            },
+            ["STREAMIS_DATA_DIR"] = data,
+            ["STREAMIS_BOOTSTRAP_TOKEN"] = AdminCode,
+            ["Plugins__linkis__GatewayUrl"] = linkis.Url,
+            ["Plugins__linkis__TokenCode"] = linkis.Options.TokenCode,
+            ["Plugins__yarn__ResourceManagerUrl"] = linkis.ResourceManagerUrl,
+            ["Operations__Monitor__Enabled"] = "false",
+            // Request logging of thousands of calls would measure the console, not the host.
+            ["Serilog__MinimumLevel__Default"] = "Warning",
         };
-        foreach (var (key, value) in settings ?? new Dictionary<string, string>()) start.Environment[key] = value;
-        var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>()) environment[key] = value;
+        var process = BuiltHostProcess.Start(baseUrl, environment);
         var admin = DssStateBenchmarks.Client(baseUrl, "admin", AdminCode);
         admin.Timeout = TimeSpan.FromMinutes(10);
         await DssStateBenchmarks.WaitForHealthAsync(admin);

@@ -12,9 +12,9 @@ namespace Streamis.Workflows.Benchmarks;
 /// </summary>
 public static class LinkisMonitorTick
 {
-    public static async Task<int> RunAsync(int tasks = 10_000, int latencyMs = 5)
+    public static async Task<int> RunAsync(IReadOnlyDictionary<string, string> settings, int tasks = 10_000, int latencyMs = 5)
     {
-        await using var host = await LinkisHostProcess.StartAsync();
+        await using var host = await LinkisHostProcess.StartAsync(settings);
         var ids = await host.SqlJobsAsync(tasks);
         var started = await host.BulkAsync(new { operation = "start", jobIds = ids, parallelism = 50 });
         Console.WriteLine($"{(int)started["succeeded"]!} of {tasks} tasks running");
