@@ -42,26 +42,15 @@ public class DssStateBenchmarks
     [GlobalSetup]
     public async Task SetupAsync()
     {
-        var hostDll = ColdStart.FindHost() ?? throw new InvalidOperationException("Build the host first: dotnet build -c Release host/Streamis.Workflows.Host");
         data = Directory.CreateTempSubdirectory("swf-dss-bench").FullName;
         var baseUrl = $"http://127.0.0.1:{ColdStart.FreePort()}";
-        var start = new ProcessStartInfo("dotnet", $"\"{hostDll}\" --urls {baseUrl}")
+        host = BuiltHostProcess.Start(baseUrl, new Dictionary<string, string>
         {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            Environment =
-            {
-                ["STREAMIS_DATA_DIR"] = data,
-                ["STREAMIS_BOOTSTRAP_TOKEN"] = Admin,
-                ["Auth__Tokens__0__User"] = "alice", ["Auth__Tokens__0__Code"] = "alice-code", ["Auth__Tokens__0__Roles__0"] = "viewer",
-                ["Auth__Tokens__1__User"] = "bob", ["Auth__Tokens__1__Code"] = "bob-code", ["Auth__Tokens__1__Roles__0"] = "viewer",
-            },
-        };
-        host = Process.Start(start)!;
-        host.OutputDataReceived += (_, _) => { };
-        host.ErrorDataReceived += (_, _) => { };
-        host.BeginOutputReadLine();
-        host.BeginErrorReadLine();
+            ["STREAMIS_DATA_DIR"] = data,
+            ["STREAMIS_BOOTSTRAP_TOKEN"] = Admin,
+            ["Auth__Tokens__0__User"] = "alice", ["Auth__Tokens__0__Code"] = "alice-code", ["Auth__Tokens__0__Roles__0"] = "viewer",
+            ["Auth__Tokens__1__User"] = "bob", ["Auth__Tokens__1__Code"] = "bob-code", ["Auth__Tokens__1__Roles__0"] = "viewer",
+        });
         var admin = Client(baseUrl, "admin", Admin);
         submitter = Client(baseUrl, "alice", "alice-code");
         reader = Client(baseUrl, "bob", "bob-code");
@@ -111,13 +100,13 @@ public class DssStateBenchmarks
         return (string)body["data"]!["state"]!;
     }
 
-    private static HttpClient Client(string baseUrl, string user, string code) => new()
+    internal static HttpClient Client(string baseUrl, string user, string code) => new()
     {
         BaseAddress = new Uri(baseUrl),
         DefaultRequestHeaders = { { "Token-User", user }, { "Token-Code", code } },
     };
 
-    private static async Task WaitForHealthAsync(HttpClient client)
+    internal static async Task WaitForHealthAsync(HttpClient client)
     {
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
         while (true)
@@ -136,7 +125,7 @@ public class DssStateBenchmarks
     }
 
     /// <summary>The answer's envelope, which must say status 0.</summary>
-    private static async Task<JsonObject> Ok(Task<HttpResponseMessage> call)
+    internal static async Task<JsonObject> Ok(Task<HttpResponseMessage> call)
     {
         using var response = await call;
         var text = await response.Content.ReadAsStringAsync();

@@ -1,0 +1,41 @@
+using System.Diagnostics;
+using Streamis.Workflows.Simulation;
+
+namespace Streamis.Workflows.Benchmarks;
+
+/// <summary>
+/// Bulk-start of 1,000 flink.sql jobs on the Linkis simulation with 50 ms per Linkis call and parallelism 30, next to
+/// the ideal for that latency and parallelism: ceil(jobs / parallelism) x calls per launch x latency, with the calls
+/// per launch counted from the requests the simulation recorded during the run. Target: within 1.15x of the ideal,
+/// with the host's working set flat. Build the host first (<c>dotnet build -c Release host/Streamis.Workflows.Host</c>),
+/// then <c>dotnet run -c Release --project tests/Streamis.Workflows.Benchmarks -- linkis-bulk-start</c>.
+/// </summary>
+public static class LinkisBulkStart
+{
+    public static async Task<int> RunAsync(IReadOnlyDictionary<string, string> settings, int jobs = 1_000, int parallelism = 30, int latencyMs = 50)
+    {
+        await using var host = await LinkisHostProcess.StartAsync(settings);
+        var ids = await host.SqlJobsAsync(jobs);
+        // A first bulk start of one job warms the host (JIT, connection pools) and is left out of the count.
+        var warm = await host.SqlJobsAsync(1);
+        await host.BulkAsync(new { operation = "start", jobIds = warm, parallelism });
+        var before = host.WorkingSetMb;
+        host.Linkis.ClearRequests();
+        host.Linkis.SetLatency(LinkisCalls.Any, TimeSpan.FromMilliseconds(latencyMs));
+
+        var clock = Stopwatch.StartNew();
+        var run = await host.BulkAsync(new { operation = "start", jobIds = ids, parallelism });
+        clock.Stop();
+
+        var after = host.WorkingSetMb;
+        var calls = host.Linkis.Requests.Count;
+        var perLaunch = (double)calls / jobs;
+        var ideal = Math.Ceiling(jobs / (double)parallelism) * perLaunch * latencyMs;
+        Console.WriteLine($"bulk-start of {jobs} jobs, parallelism {parallelism}, {latencyMs} ms per Linkis call: " +
+            $"{(int)run["succeeded"]!} succeeded, {(int)run["failed"]!} failed");
+        Console.WriteLine($"Linkis calls: {calls} ({perLaunch:0.##} per launch: {string.Join(", ", host.Linkis.Requests.GroupBy(r => r.Call).Select(g => $"{g.Key} {g.Count()}"))})");
+        Console.WriteLine($"measured {clock.Elapsed.TotalMilliseconds:0} ms, ideal {ideal:0} ms, ratio {clock.Elapsed.TotalMilliseconds / ideal:0.00} (target: at most 1.15)");
+        Console.WriteLine($"host working set: {before:0} MB before, {after:0} MB after");
+        return 0;
+    }
+}

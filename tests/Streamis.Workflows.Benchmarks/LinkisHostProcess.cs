@@ -1,0 +1,107 @@
+using System.Diagnostics;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Streamis.Workflows.Simulation;
+
+namespace Streamis.Workflows.Benchmarks;
+
+/// <summary>
+/// The built host (with its plugins) as its own process on a loopback port and SQLite, its linkis plugin pointed at a
+/// Linkis simulation in this process; the monitor does not tick on its own. Jobs are made through the Streamis API.
+/// </summary>
+internal sealed class LinkisHostProcess : IAsyncDisposable
+{
+    private const string AdminCode = "bench-admin-code";
+    private readonly Process process;
+    private readonly string data;
+
+    private LinkisHostProcess(Process process, string data, HttpClient admin, LinkisSimulation linkis)
+    {
+        this.process = process;
+        this.data = data;
+        Admin = admin;
+        Linkis = linkis;
+    }
+
+    public HttpClient Admin { get; }
+
+    public LinkisSimulation Linkis { get; }
+
+    /// <summary>The host process' working set in MB, read fresh.</summary>
+    public double WorkingSetMb
+    {
+        get
+        {
+            process.Refresh();
+            return process.WorkingSet64 / 1024d / 1024d;
+        }
+    }
+
+    public static async Task<LinkisHostProcess> StartAsync(IReadOnlyDictionary<string, string>? settings = null)
+    {
+        var linkis = LinkisSimulation.Start();
+        var data = Directory.CreateTempSubdirectory("swf-linkis-bench").FullName;
+        var baseUrl = $"http://127.0.0.1:{ColdStart.FreePort()}";
+        var environment = new Dictionary<string, string>
+        {
+            ["STREAMIS_DATA_DIR"] = data,
+            ["STREAMIS_BOOTSTRAP_TOKEN"] = AdminCode,
+            ["Plugins__linkis__GatewayUrl"] = linkis.Url,
+            ["Plugins__linkis__TokenCode"] = linkis.Options.TokenCode,
+            ["Plugins__yarn__ResourceManagerUrl"] = linkis.ResourceManagerUrl,
+            ["Operations__Monitor__Enabled"] = "false",
+            // Request logging of thousands of calls would measure the console, not the host.
+            ["Serilog__MinimumLevel__Default"] = "Warning",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>()) environment[key] = value;
+        var process = BuiltHostProcess.Start(baseUrl, environment);
+        var admin = DssStateBenchmarks.Client(baseUrl, "admin", AdminCode);
+        admin.Timeout = TimeSpan.FromMinutes(10);
+        await DssStateBenchmarks.WaitForHealthAsync(admin);
+        return new LinkisHostProcess(process, data, admin, linkis);
+    }
+
+    /// <summary>Makes that many flink.sql jobs in one fresh project; returns their ids.</summary>
+    public async Task<long[]> SqlJobsAsync(int count)
+    {
+        var project = "bench" + Guid.NewGuid().ToString("N")[..8];
+        var created = await Admin.PostAsJsonAsync("/api/projects", new { name = project, releaseUsers = new[] { "admin" } });
+        if (!created.IsSuccessStatusCode) throw new InvalidOperationException($"POST /api/projects: HTTP {(int)created.StatusCode} {await created.Content.ReadAsStringAsync()}");
+        var jobs = new long[count];
+        await Parallel.ForAsync(0, count, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (i, _) =>
+        {
+            var answer = await DssStateBenchmarks.Ok(Admin.PostAsJsonAsync("/api/rest_j/v1/streamis/streamJobManager/job/createOrUpdate", new
+            {
+                projectName = project,
+                jobName = $"job{i:00000}",
+                jobType = "flink.sql",
+                jobContent = new { type = "sql", sql = "insert into sink select * from source" },
+            }));
+            jobs[i] = (long)answer["data"]!["jobId"]!;
+        });
+        return jobs;
+    }
+
+    /// <summary>Runs a bulk operation through /api/bulk and reads its progress until every job is done; returns the final run.</summary>
+    public async Task<JsonObject> BulkAsync(object body)
+    {
+        var started = await Admin.PostAsJsonAsync("/api/bulk", body);
+        var instanceId = (string)JsonNode.Parse(await started.Content.ReadAsStringAsync())!["instanceId"]!;
+        while (true)
+        {
+            var run = JsonNode.Parse(await Admin.GetStringAsync($"/api/bulk/{instanceId}"))!.AsObject();
+            if ((int)run["done"]! == (int)run["total"]! && (string)run["status"]! == "Completed") return run;
+            await Task.Delay(20);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        process.Kill(entireProcessTree: true);
+        await process.WaitForExitAsync();
+        process.Dispose();
+        Admin.Dispose();
+        Linkis.Dispose();
+        try { Directory.Delete(data, recursive: true); } catch (IOException) { }
+    }
+}
