@@ -56,6 +56,25 @@ public sealed class BuiltInWorkflowTests(DesignerHost host, BrowserFixture brows
         session.AssertNoConsoleErrors();
     }
 
+    [Fact]
+    public async Task A_built_in_workflow_runs_from_the_designer_like_any_other()
+    {
+        await using var session = await DesignerSession.OpenAsync(browser, host);
+        var page = session.Page;
+        await session.OpenDefinitionAsync("monitor");
+
+        await page.Button("Run").ClickAsync();
+        var dialog = page.GetByRole(AriaRole.Dialog);
+        await dialog.Locator("#run-input-parallelism").FillAsync("5");
+        await dialog.SubmitAsync();
+
+        // One tick of the failure monitor: it polls the running tasks (none need a change here) and ends.
+        await Expect(page.InstanceStatus()).ToHaveTextAsync("Completed", new() { Timeout = 60_000 });
+        await Expect(page.Locator("table.journal tbody tr")).Not.ToHaveCountAsync(0);
+        await session.ScreenshotAsync("builtin-monitor-run");
+        session.AssertNoConsoleErrors();
+    }
+
     /// <summary>What the first canvas shows: a list container's children, or the root activity alone.</summary>
     private static int TopLevelNodeCount(JsonObject definition)
     {
