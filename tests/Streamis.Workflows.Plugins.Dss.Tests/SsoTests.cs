@@ -127,6 +127,10 @@ public sealed class SsoTests(DssHost dss) : IClassFixture<DssHost>
         Assert.All(cookies, c => Assert.Contains("httponly", c, StringComparison.OrdinalIgnoreCase));
         // Later calls of the browser carry no hand-off, only the session cookie.
         await Envelope.OkAsync(await browser.GetAsync(Search));
+        // The designer's first question on opening: the cookie signs it in, as alice, with no token form.
+        var session = (await browser.GetFromJsonAsync<JsonObject>("/api/session"))!;
+        Assert.True((bool)session["signedIn"]!);
+        Assert.Equal("alice", (string?)session["session"]!["user"]);
     }
 
     [Fact]
