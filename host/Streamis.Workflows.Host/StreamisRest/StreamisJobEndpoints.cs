@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Http.Features;
 using Streamis.Workflows.StreamJobs;
 using Streamis.Workflows.StreamJobs.Models;
 using Streamis.Workflows.StreamJobs.Services;
@@ -110,20 +109,7 @@ public static class StreamisJobEndpoints
     private static async Task<IResult> UploadAsync(HttpContext context, JobService jobs, StreamJobsOptions options, CancellationToken ct)
     {
         var request = context.Request;
-        if (!request.HasFormContentType) throw new StreamisRequestException("send the zip as multipart/form-data with the fields projectName and file");
-        // Jobs ship their jars in the zip, so the upload limit is the domain's, not the server's 30 MB / 128 MB defaults.
-        var limit = options.Upload.MaxZipBytes + FormOverhead;
-        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size) size.MaxRequestBodySize = limit;
-        IFormCollection form;
-        try
-        {
-            form = await request.ReadFormAsync(new FormOptions { MultipartBodyLengthLimit = limit }, ct);
-        }
-        catch (Exception e) when (e is InvalidDataException or IOException && !ct.IsCancellationRequested)
-        {
-            // A malformed or oversized multipart body is the caller's fault, not a server fault.
-            throw new StreamisRequestException($"the upload could not be read as multipart/form-data: {e.Message}");
-        }
+        var form = await StreamisForm.ReadAsync(context, options.Upload.MaxZipBytes, "the zip as multipart/form-data with the fields projectName and file", ct);
         // The web UI puts projectName in the query string, other clients in the form.
         var projectName = (form["projectName"].ToString() is { Length: > 0 } p && !string.IsNullOrWhiteSpace(p) ? p.Trim() : null)
             ?? StreamisQuery.RequiredText(request, "projectName");
@@ -132,9 +118,6 @@ public static class StreamisJobEndpoints
         var saved = await jobs.UploadAsync(projectName, file.FileName, zip, StreamisPrivileges.UserName(context.User), StreamisPrivileges.IsHostAdmin(context.User), ct);
         return LinkisMessage.Ok(context, new JsonObject { ["jobId"] = saved.JobId });
     }
-
-    /// <summary>Room for the multipart framing and the projectName field around the zip.</summary>
-    private const long FormOverhead = 1024 * 1024;
 
     /// <summary>Bounded, so a large resource file named as the SQL cannot blow up the answer.</summary>
     private const int MaxSqlFileChars = 1024 * 1024;

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Http.Features;
 using Streamis.Workflows.StreamJobs;
 using Streamis.Workflows.StreamJobs.Models;
 using Streamis.Workflows.StreamJobs.ProjectFiles;
@@ -50,7 +49,7 @@ public static class StreamisProjectFileEndpoints
 
     private static async Task<IResult> UploadAsync(HttpContext context, ProjectFileService files, StreamisPrivileges privileges, StreamJobsOptions options, CancellationToken ct)
     {
-        var form = await ReadFormAsync(context, options.Upload.MaxEntryBytes, ct);
+        var form = await StreamisForm.ReadAsync(context, options.Upload.MaxEntryBytes, "the file as multipart/form-data with the fields file, projectName and version", ct);
         string? Field(string name) => form[name].ToString() is { Length: > 0 } v && !string.IsNullOrWhiteSpace(v) ? v.Trim() : StreamisQuery.Text(context.Request, name);
         var projectName = Field("projectName") ?? throw new StreamisRequestException("projectName cannot be empty!");
         var version = Field("version") ?? throw new StreamisRequestException("version cannot be empty!");
@@ -139,21 +138,4 @@ public static class StreamisProjectFileEndpoints
     private static IResult NoPrivilege(HttpContext context, string action, string projectName) =>
         LinkisMessage.Error(context, string.Create(CultureInfo.InvariantCulture,
             $"the user {StreamisPrivileges.UserName(context.User)} has no privilege to {action} project {projectName}"));
-
-    /// <summary>A malformed or oversized form is the caller's fault (HTTP 400), never a server fault.</summary>
-    private static async Task<IFormCollection> ReadFormAsync(HttpContext context, long maxFileBytes, CancellationToken ct)
-    {
-        if (!context.Request.HasFormContentType)
-            throw new StreamisRequestException("send the file as multipart/form-data with the fields file, projectName and version");
-        var limit = maxFileBytes + 1024 * 1024;
-        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size) size.MaxRequestBodySize = limit;
-        try
-        {
-            return await context.Request.ReadFormAsync(new Microsoft.AspNetCore.Http.Features.FormOptions { MultipartBodyLengthLimit = limit }, ct);
-        }
-        catch (Exception e) when (e is InvalidDataException or IOException && !ct.IsCancellationRequested)
-        {
-            throw new StreamisRequestException($"the form could not be read as multipart/form-data: {e.Message}");
-        }
-    }
 }
