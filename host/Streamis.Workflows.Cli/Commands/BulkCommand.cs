@@ -45,9 +45,9 @@ internal static class BulkCommand
             var interval = TimeSpan.FromSeconds(Math.Clamp(parsed.GetValue(poll), 0.05, 60));
             var report = await FollowAsync(cli.Console, client, instanceId, idList.Length, interval, ct);
             cli.Console.Write(Summary(report));
-            var failed = Number(report, "failed");
+            var failed = HostClient.Int(report, "failed");
             var status = HostClient.Text(report, "status");
-            cli.Console.MarkupLineInterpolated($"{Number(report, "succeeded")} succeeded, {failed} failed, {Number(report, "total")} in all; the run is {status}.");
+            cli.Console.MarkupLineInterpolated($"{HostClient.Int(report, "succeeded")} succeeded, {failed} failed, {HostClient.Int(report, "total")} in all; the run is {status}.");
             return failed > 0 || status != "Completed" ? ExitCodes.Failed : ExitCodes.Ok;
         });
         return command;
@@ -63,10 +63,10 @@ internal static class BulkCommand
                 while (true)
                 {
                     report = await client.ApiAsync(HttpMethod.Get, $"api/bulk/{Uri.EscapeDataString(instanceId)}", null, ct);
-                    var total = Math.Max(1, Number(report, "total"));
+                    var total = Math.Max(1, HostClient.Int(report, "total"));
                     bar.MaxValue = total;
-                    bar.Value = Number(report, "done");
-                    bar.Description = $"{Number(report, "done")}/{total} done, [red]{Number(report, "failed")} failed[/]";
+                    bar.Value = HostClient.Int(report, "done");
+                    bar.Description = $"{HostClient.Int(report, "done")}/{total} done, [red]{HostClient.Int(report, "failed")} failed[/]";
                     if (IsFinished(HostClient.Text(report, "status"))) break;
                     await Task.Delay(interval, ct);
                 }
@@ -89,7 +89,4 @@ internal static class BulkCommand
             }
         return table;
     }
-
-    private static int Number(JsonElement report, string name) =>
-        report.ValueKind == JsonValueKind.Object && report.TryGetProperty(name, out var value) && value.TryGetInt32(out var n) ? n : 0;
 }

@@ -29,7 +29,7 @@ internal static class JobsCommand
                 foreach (var job in jobs.EnumerateArray())
                 {
                     count++;
-                    var code = job.TryGetProperty("status", out var s) && s.TryGetInt32(out var c) ? c : 0;
+                    var code = HostClient.Int(job, "status");
                     table.AddRow(Markup.Escape(HostClient.Text(job, "id")), Markup.Escape(HostClient.Text(job, "name")), Markup.Escape(HostClient.Text(job, "jobType")),
                         Markup.Escape(HostClient.Text(job, "version")), Arguments.StatusMarkup(code), Markup.Escape(HostClient.Text(job, "createBy")),
                         Markup.Escape(Time(job, "lastVersionTime")));
@@ -40,7 +40,7 @@ internal static class JobsCommand
                 return ExitCodes.Ok;
             }
             cli.Console.Write(table);
-            var total = data.TryGetProperty("totalPage", out var t) && t.TryGetInt64(out var n) ? n : count;
+            var total = Math.Max(HostClient.Int(data, "totalPage"), count);
             cli.Console.MarkupLineInterpolated($"{count} of {total} jobs shown.");
             return ExitCodes.Ok;
         });
@@ -49,7 +49,7 @@ internal static class JobsCommand
 
     // Streamis sends times as Unix milliseconds.
     private static string Time(JsonElement job, string name) =>
-        job.TryGetProperty(name, out var value) && value.TryGetInt64(out var ms)
+        job.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out var ms)
             ? DateTimeOffset.FromUnixTimeMilliseconds(ms).ToLocalTime().ToString("yyyy-MM-dd HH:mm:ss")
             : HostClient.Text(job, name);
 }

@@ -75,7 +75,7 @@ internal static class LogsCommand
         endLine = 0;
         var count = 0;
         if (data.ValueKind != JsonValueKind.Object || !data.TryGetProperty("logs", out var logs) || logs.ValueKind != JsonValueKind.Object) return 0;
-        if (logs.TryGetProperty("endLine", out var end) && end.TryGetInt32(out var e)) endLine = e;
+        endLine = HostClient.Int(logs, "endLine");
         if (!logs.TryGetProperty("logs", out var lines) || lines.ValueKind != JsonValueKind.Array) return 0;
         foreach (var line in lines.EnumerateArray())
         {

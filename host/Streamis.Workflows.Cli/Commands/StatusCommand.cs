@@ -19,7 +19,7 @@ internal static class StatusCommand
             if (data.ValueKind == JsonValueKind.Object && data.TryGetProperty("result", out var results) && results.ValueKind == JsonValueKind.Array)
                 foreach (var result in results.EnumerateArray())
                 {
-                    var code = result.TryGetProperty("statusCode", out var s) && s.TryGetInt32(out var c) ? c : 0;
+                    var code = HostClient.Int(result, "statusCode");
                     table.AddRow(Markup.Escape(HostClient.Text(result, "jobId")), Arguments.StatusMarkup(code), Markup.Escape(HostClient.Text(result, "message")));
                 }
             cli.Console.Write(table);

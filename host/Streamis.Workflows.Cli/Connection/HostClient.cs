@@ -87,6 +87,11 @@ public sealed class HostClient(HttpClient http)
         return parts.Count == 0 ? $"{path}: the host answered HTTP {status}" : string.Join("; ", parts.Where(p => p.Length > 0));
     }
 
+    /// <summary>A whole-number field of an answer; 0 when it is missing or not a number (TryGetInt32 throws on a non-number).</summary>
+    public static int Int(JsonElement element, string name) =>
+        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value)
+            && value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var number) ? number : 0;
+
     public static string Text(JsonElement element, string name) =>
         element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value)
             ? value.ValueKind switch
