@@ -1,13 +1,15 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace Streamis.Workflows.Persistence;
 
 /// <summary>Creates contexts for the configured provider and brings its schema up to date.</summary>
 public sealed class WorkflowDatabase
 {
-    private readonly DbContextOptions sqliteOptions = null!;
-    private readonly DbContextOptions mySqlOptions = null!;
+    // Pooled: a new context per query costs more than many of the queries it runs.
+    private readonly PooledDbContextFactory<SqliteWorkflowDbContext>? sqlitePool;
+    private readonly PooledDbContextFactory<MySqlWorkflowDbContext>? mySqlPool;
 
     public WorkflowDatabase(PersistenceOptions options)
     {
@@ -16,18 +18,18 @@ public sealed class WorkflowDatabase
         {
             var connection = options.ConnectionString ?? DefaultSqlite(options.DataDirectory);
             ConnectionString = connection;
-            sqliteOptions = new DbContextOptionsBuilder<SqliteWorkflowDbContext>()
+            sqlitePool = new(new DbContextOptionsBuilder<SqliteWorkflowDbContext>()
                 .UseSqlite(connection, o => o.MigrationsAssembly(typeof(WorkflowDatabase).Assembly.FullName))
-                .Options;
+                .Options);
         }
         else
         {
             ConnectionString = options.ConnectionString ?? throw new ArgumentException("a MySQL connection string is required (Persistence:ConnectionString)");
-            mySqlOptions = new DbContextOptionsBuilder<MySqlWorkflowDbContext>()
+            mySqlPool = new(new DbContextOptionsBuilder<MySqlWorkflowDbContext>()
                 // No retrying execution strategy: it forbids the explicit transactions commits need, and the
                 // runtime already retries at the queue level (an uncommitted run is taken up again).
                 .UseMySql(ConnectionString, MySqlServerVersion)
-                .Options;
+                .Options);
         }
     }
 
@@ -63,9 +65,7 @@ public sealed class WorkflowDatabase
             ? await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false)
             : await connection.BeginTransactionAsync(System.Data.IsolationLevel.ReadCommitted, cancellationToken).ConfigureAwait(false);
 
-    public WorkflowDbContext CreateContext() => IsSqlite
-        ? new SqliteWorkflowDbContext((DbContextOptions<SqliteWorkflowDbContext>)sqliteOptions)
-        : new MySqlWorkflowDbContext((DbContextOptions<MySqlWorkflowDbContext>)mySqlOptions);
+    public WorkflowDbContext CreateContext() => sqlitePool is not null ? sqlitePool.CreateDbContext() : mySqlPool!.CreateDbContext();
 
     /// <summary>Applies pending migrations (unless turned off), and on SQLite switches the file to WAL.</summary>
     public async Task InitializeAsync(CancellationToken cancellationToken = default)

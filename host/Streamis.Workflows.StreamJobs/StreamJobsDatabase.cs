@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Streamis.Workflows.Persistence;
 
 namespace Streamis.Workflows.StreamJobs;
@@ -6,27 +7,28 @@ namespace Streamis.Workflows.StreamJobs;
 /// <summary>Builds stream-job contexts on the workflow database's provider and connection, and migrates them.</summary>
 public sealed class StreamJobsDatabase
 {
-    private readonly DbContextOptions<SqliteStreamJobsDbContext>? sqliteOptions;
-    private readonly DbContextOptions<MySqlStreamJobsDbContext>? mySqlOptions;
+    // Pooled: activities open a context per call, and a new one each time costs more than the query it runs.
+    private readonly PooledDbContextFactory<SqliteStreamJobsDbContext>? sqlitePool;
+    private readonly PooledDbContextFactory<MySqlStreamJobsDbContext>? mySqlPool;
 
     public StreamJobsDatabase(WorkflowDatabase database)
     {
         Workflow = database;
         if (database.IsSqlite)
         {
-            sqliteOptions = new DbContextOptionsBuilder<SqliteStreamJobsDbContext>()
+            sqlitePool = new(new DbContextOptionsBuilder<SqliteStreamJobsDbContext>()
                 .UseSqlite(database.ConnectionString, o => o
                     .MigrationsAssembly(typeof(StreamJobsDatabase).Assembly.FullName)
                     .MigrationsHistoryTable(StreamJobsDbContext.MigrationsHistoryTable))
-                .Options;
+                .Options);
         }
         else
         {
-            mySqlOptions = new DbContextOptionsBuilder<MySqlStreamJobsDbContext>()
+            mySqlPool = new(new DbContextOptionsBuilder<MySqlStreamJobsDbContext>()
                 .UseMySql(database.ConnectionString, WorkflowDatabase.MySqlServerVersion, o => o
                     .MigrationsAssembly(typeof(StreamJobsDatabase).Assembly.FullName)
                     .MigrationsHistoryTable(StreamJobsDbContext.MigrationsHistoryTable))
-                .Options;
+                .Options);
         }
     }
 
@@ -34,9 +36,7 @@ public sealed class StreamJobsDatabase
 
     public bool IsSqlite => Workflow.IsSqlite;
 
-    public StreamJobsDbContext CreateContext() => sqliteOptions is not null
-        ? new SqliteStreamJobsDbContext(sqliteOptions)
-        : new MySqlStreamJobsDbContext(mySqlOptions!);
+    public StreamJobsDbContext CreateContext() => sqlitePool is not null ? sqlitePool.CreateDbContext() : mySqlPool!.CreateDbContext();
 
     /// <summary>Applies pending stream-job migrations (unless the workflow database turns migrations off).</summary>
     public async Task InitializeAsync(CancellationToken cancellationToken = default)

@@ -236,6 +236,27 @@ public abstract class RuntimeContract
     }
 
     [Fact]
+    public async Task A_timer_beside_long_io_resumes_in_the_same_run_and_its_progress_is_committed_while_the_io_goes_on()
+    {
+        await using var db = TestDatabase.Create(Provider);
+        await using var host = new TestHost(await db.OpenAsync(), o => o.CheckpointInterval = TimeSpan.FromMilliseconds(300));
+        await host.PublishAsync(Workflows.DelayBesideLongIo);
+        await host.Runtime.StartAsync();
+        var id = await host.Runtime.StartWorkflowAsync("delay-beside-long-io");
+
+        // The delayed branch goes on while the other still awaits its I/O, and a checkpoint stores that.
+        await WaitUntilAsync(async () => (await host.Instances.GetJournalAsync(id, default)).Any(j => j.ActivityId == "afterDelay"));
+        Assert.Equal(WorkflowStatus.Running, (await host.Instances.GetAsync(id, default))!.Status);
+        Assert.DoesNotContain(await host.Instances.GetJournalAsync(id, default), j => j.ActivityId == "io");
+
+        await CompletedAsync(host, id);
+        var journal = await host.Instances.GetJournalAsync(id, default);
+        Assert.Equal(1, journal.Count(j => j.ActivityId == "afterDelay"));
+        Assert.Equal(1, Count.Executions[$"{id}/afterDelay"]);
+        Assert.Empty(await host.Instances.GetBookmarksAsync(id, default));
+    }
+
+    [Fact]
     public async Task Definitions_go_from_draft_to_published_and_files_load_idempotently()
     {
         await using var db = TestDatabase.Create(Provider);

@@ -52,6 +52,20 @@ internal static class Workflows
     }
     """;
 
+    /// <summary>A branch that waits on a timer beside one that keeps awaiting I/O for seconds.</summary>
+    public const string DelayBesideLongIo = """
+    {
+      "id": "delay-beside-long-io", "name": "Delay beside long I/O",
+      "root": {"id": "both", "type": "Parallel", "activities": [
+        {"id": "io", "type": "Pause", "inputs": {"milliseconds": 4000}},
+        {"id": "timed", "type": "Sequence", "activities": [
+          {"id": "delay", "type": "Delay", "inputs": {"duration": "100ms"}},
+          {"id": "afterDelay", "type": "Count"}
+        ]}
+      ]}
+    }
+    """;
+
     public const string WaitForever = """
     {
       "id": "wait-forever", "name": "Wait forever",

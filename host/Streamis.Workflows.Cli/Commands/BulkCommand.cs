@@ -62,7 +62,7 @@ internal static class BulkCommand
                 var bar = progress.AddTask("waiting for the first report", maxValue: expected);
                 while (true)
                 {
-                    report = await client.ApiAsync(HttpMethod.Get, $"api/bulk/{Uri.EscapeDataString(instanceId)}", null, ct);
+                    report = await client.ApiAsync(HttpMethod.Get, $"api/bulk/{Uri.EscapeDataString(instanceId)}?items=false", null, ct);
                     var total = Math.Max(1, HostClient.Int(report, "total"));
                     bar.MaxValue = total;
                     bar.Value = HostClient.Int(report, "done");
@@ -71,7 +71,8 @@ internal static class BulkCommand
                     await Task.Delay(interval, ct);
                 }
             });
-        return report;
+        // Polled as counts alone; every job's result once, for the summary.
+        return await client.ApiAsync(HttpMethod.Get, $"api/bulk/{Uri.EscapeDataString(instanceId)}", null, ct);
     }
 
     private static bool IsFinished(string status) => status is "Completed" or "Faulted" or "Cancelled";

@@ -28,6 +28,7 @@ internal sealed partial class WorkflowExecution
     private bool completed;
     private bool cancelledByUser;
     private bool checkpointDue;
+    private DateTimeOffset? nextCheckpoint;
     private int journalCheckpointed;
     private DateTimeOffset? lastEnd;
 
@@ -59,6 +60,16 @@ internal sealed partial class WorkflowExecution
     /// </summary>
     public Func<InstanceState, IReadOnlyList<JournalEntry>, ValueTask>? Checkpoint { get; init; }
 
+    /// <summary>
+    /// Resume timers that come due while the run is still going (other branches awaiting I/O), and those already due
+    /// when it would end. Without it a branch polling on a timer waits for every other branch to come to rest, so
+    /// parallel branches move in convoys; with it a run of many branches flows like one of a single branch.
+    /// </summary>
+    public bool ResumeDueTimers { get; init; }
+
+    /// <summary>With <see cref="Checkpoint"/>: how often a run that goes on (branches keep awaiting I/O) commits anyway.</summary>
+    public TimeSpan? CheckpointInterval { get; init; }
+
     public WorkflowRunner Runner => runner;
 
     public TimeProvider Clock => runner.Options.Clock;
@@ -72,6 +83,7 @@ internal sealed partial class WorkflowExecution
         // A finished or faulted instance only moves through Retry or Cancel; stray work leaves it as it is.
         if (!cancelledByUser && State.Status is WorkflowStatus.Completed or WorkflowStatus.Cancelled or WorkflowStatus.Faulted) return;
         State.Status = WorkflowStatus.Running;
+        nextCheckpoint = Checkpoint is not null && CheckpointInterval is { } interval ? Clock.GetUtcNow() + interval : null;
         while (true)
         {
             lock (Gate)
@@ -85,16 +97,30 @@ internal sealed partial class WorkflowExecution
                     }
                     Start(queue.RemoveFirst());
                 }
-                if (!checkpointDue && inflight.Count == 0) break;
+                if (!checkpointDue && inflight.Count == 0)
+                {
+                    if (queue.Count == 0 && ResumeTimersDueNow()) continue;
+                    break;
+                }
             }
             // Time passes while the run awaits: an end read before it says nothing about what starts after.
             lastEnd = null;
+            if (nextCheckpoint is { } checkpointAt && Clock.GetUtcNow() >= checkpointAt)
+            {
+                // Only progress is worth a commit; a run that merely waited starts its interval over.
+                if (Journal.Count > journalCheckpointed) checkpointDue = true;
+                else nextCheckpoint = Clock.GetUtcNow() + CheckpointInterval!.Value;
+            }
             if (checkpointDue)
             {
                 await CheckpointAsync().ConfigureAwait(false);
                 continue;
             }
-            var done = await completions!.Reader.ReadAsync().ConfigureAwait(false);
+            if (await NextCompletionAsync().ConfigureAwait(false) is not { } done)
+            {
+                lock (Gate) ResumeTimersDueNow();
+                continue;
+            }
             lock (Gate)
             {
                 inflight.Remove(done.Item.FrameId);
@@ -181,6 +207,54 @@ internal sealed partial class WorkflowExecution
         new("ActivityId", frame.ActivityId),
     ];
 
+    /// <summary>
+    /// The next activity that finished, or null when a timer (with <see cref="ResumeDueTimers"/>) or the next
+    /// checkpoint came due first.
+    /// </summary>
+    private async ValueTask<Completion?> NextCompletionAsync()
+    {
+        var reader = completions!.Reader;
+        DateTimeOffset? due;
+        lock (Gate) due = stopping || Cancellation.IsCancellationRequested ? null : NextTimer();
+        if (nextCheckpoint is { } checkpointAt && (due is null || checkpointAt < due)) due = checkpointAt;
+        if (due is null) return await reader.ReadAsync().ConfigureAwait(false);
+        while (true)
+        {
+            if (reader.TryRead(out var ready)) return ready;
+            // Rounded up: Task.Delay drops fractions of a millisecond and would wake just short of the due time.
+            var wait = TimeSpan.FromMilliseconds(Math.Ceiling((due.Value - Clock.GetUtcNow()).TotalMilliseconds));
+            if (wait <= TimeSpan.Zero) return null;
+            using var cleanup = new CancellationTokenSource();
+            var arrived = reader.WaitToReadAsync(cleanup.Token).AsTask();
+            var timer = Task.Delay(wait, Clock, cleanup.Token);
+            var first = await Task.WhenAny(arrived, timer).ConfigureAwait(false);
+            await cleanup.CancelAsync().ConfigureAwait(false);
+            if (first == timer) return null;
+        }
+    }
+
+    private DateTimeOffset? NextTimer()
+    {
+        if (!ResumeDueTimers || faulted || completed) return null;
+        DateTimeOffset? next = null;
+        foreach (var bookmark in State.Bookmarks)
+            if (bookmark.ResumeAt is { } at && (next is null || at < next)) next = at;
+        return next;
+    }
+
+    /// <summary>Resumes the timers that are due; true when there were any.</summary>
+    private bool ResumeTimersDueNow()
+    {
+        if (!ResumeDueTimers || stopping || faulted || completed || State.Bookmarks.Count == 0 || Cancellation.IsCancellationRequested) return false;
+        var now = Clock.GetUtcNow();
+        List<BookmarkState>? due = null;
+        foreach (var bookmark in State.Bookmarks)
+            if (bookmark.ResumeAt <= now) (due ??= []).Add(bookmark);
+        if (due is null) return false;
+        foreach (var bookmark in due) Resume(bookmark, null);
+        return true;
+    }
+
     private async Task TrackAsync(ValueTask<ActivityResult> pending, WorkItem item, FrameContext context)
     {
         ActivityResult result = default;
@@ -262,6 +336,7 @@ internal sealed partial class WorkflowExecution
         {
             checkpointDue = false;
             State.UpdatedAt = Clock.GetUtcNow();
+            if (CheckpointInterval is { } interval) nextCheckpoint = State.UpdatedAt + interval;
             SyncQueue();
             var status = State.Status;
             State.Status = WorkflowStatus.Running;

@@ -175,7 +175,12 @@ public sealed class WorkflowRunner
         List<JournalEntry>? journal = null;
         while (true)
         {
-            var execution = new WorkflowExecution(this, state, graphs, cancellationToken) { Checkpoint = checkpoint };
+            var execution = new WorkflowExecution(this, state, graphs, cancellationToken)
+            {
+                Checkpoint = checkpoint,
+                ResumeDueTimers = options.ResumeDueTimers || options.ResumeTimers,
+                CheckpointInterval = options.CheckpointInterval,
+            };
             lock (execution.Gate) prepare?.Invoke(execution);
             await execution.RunAsync().ConfigureAwait(false);
             var lines = checkpoint is null ? execution.Journal : execution.UncheckpointedJournal;

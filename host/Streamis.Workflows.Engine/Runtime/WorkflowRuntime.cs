@@ -24,6 +24,7 @@ public sealed partial class WorkflowRuntime : IAsyncDisposable
     private CancellationTokenSource? stopping;
     private Task? dispatcher;
     private Task? maintenance;
+    private RunOptions? burstOptions;
 
     public WorkflowRuntime(WorkflowRunner runner, IDefinitionStore definitions, IInstanceStore instances,
         WorkflowRuntimeOptions? options = null, ILogger<WorkflowRuntime>? logger = null)

@@ -26,6 +26,12 @@ public sealed class WorkflowRuntimeOptions
     /// </summary>
     public TimeSpan DefinitionCacheDuration { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// A run that keeps going (a bulk operation's branches awaiting the engine one after another, their polls resumed
+    /// in the same run) commits at least this often, so a crash loses no more than this much progress.
+    /// </summary>
+    public TimeSpan CheckpointInterval { get; set; } = TimeSpan.FromSeconds(5);
+
     /// <summary>Prune faulted instances too (they can no longer be retried once pruned).</summary>
     public bool PruneFaulted { get; set; }
 }

@@ -73,6 +73,18 @@ public sealed class BulkRunService(StreamJobsDatabase database, TimeProvider clo
             i.Position, i.JobId, i.JobName, i.TaskId, Enum.Parse<BulkItemStatus>(i.Status), i.Message, i.SavepointPath, UnixTime.At(i.UpdateTime))).ToList());
     }
 
+    /// <summary>The counts alone, counted by the database: cheap enough to poll many times a second while a large run goes on.</summary>
+    public async Task<BulkProgress?> GetProgressAsync(string instanceId, CancellationToken cancellationToken = default)
+    {
+        await using var db = database.CreateContext();
+        var run = await db.BulkRuns.AsNoTracking().Where(r => r.InstanceId == instanceId).Select(r => new { r.Operation, r.Total }).SingleOrDefaultAsync(cancellationToken);
+        if (run is null) return null;
+        var counts = await db.BulkItems.AsNoTracking().Where(i => i.InstanceId == instanceId)
+            .GroupBy(i => i.Status).Select(g => new { Status = g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+        int Count(BulkItemStatus status) => counts.FirstOrDefault(c => c.Status == status.ToString())?.Count ?? 0;
+        return new BulkProgress(instanceId, run.Operation, run.Total, Count(BulkItemStatus.Succeeded), Count(BulkItemStatus.Failed));
+    }
+
     /// <summary>Moves one item on; a task id or savepoint path given replaces the recorded one, a null keeps it.</summary>
     public async Task RecordAsync(string instanceId, int position, BulkItemStatus status, string? message = null, long? taskId = null, string? savepointPath = null,
         CancellationToken cancellationToken = default)

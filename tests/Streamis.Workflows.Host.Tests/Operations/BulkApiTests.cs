@@ -30,6 +30,13 @@ public sealed class BulkApiTests(ScriptedEngineHost host) : IClassFixture<Script
         Assert.Equal(["job0", "job1", "job2", "job3"], items.Select(i => (string)i!["jobName"]!));
         Assert.Contains(ScriptedEngine.FailureMessage, (string)items[2]!["message"]!);
         Assert.All(items.Where(i => (string)i!["status"]! == "Succeeded"), i => Assert.NotNull((long?)i!["taskId"]));
+
+        // The counts alone, as a progress bar polls them, agree with the items.
+        var counts = await (await ops.GetAsync($"/api/bulk/{instanceId}?items=false")).JsonAsync(HttpStatusCode.OK);
+        Assert.Equal((4, 4, 3, 1, "Completed"), ((int)counts["total"]!, (int)counts["done"]!, (int)counts["succeeded"]!, (int)counts["failed"]!, (string)counts["status"]!));
+        Assert.Null(counts["items"]);
+        var bad = await (await ops.GetAsync($"/api/bulk/{instanceId}?items=some")).ProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Equal([("$.items", "must be true or false, not \"some\"")], bad.Errors());
     }
 
     [Fact]

@@ -49,17 +49,34 @@ public static class BulkEndpoints
         return Results.Accepted($"/api/bulk/{instanceId}", new BulkStarted(instanceId));
     }
 
-    private static async Task<IResult> GetAsync(string instanceId, BulkRunService runs, IInstanceStore instances, CancellationToken ct)
+    /// <summary>The run with every job's result; <c>?items=false</c> gives the counts alone, for polling a large run.</summary>
+    private static async Task<IResult> GetAsync(string instanceId, HttpRequest request, BulkRunService runs, IInstanceStore instances, CancellationToken ct)
     {
-        var run = await runs.GetAsync(instanceId, ct);
-        if (run is null)
-            return ProblemResults.NotFound(await instances.GetAsync(instanceId, ct) is null
+        var withItems = request.Query["items"].ToString() switch
+        {
+            "" or "true" => true,
+            "false" => false,
+            var other => (bool?)null,
+        };
+        if (withItems is null)
+            return ProblemResults.Invalid([new("$.items", $"must be true or false, not \"{Truncated(request.Query["items"].ToString())}\"")]);
+
+        BulkRunResponse? response = null;
+        if (withItems.Value && await runs.GetAsync(instanceId, ct) is { } run)
+            response = new BulkRunResponse(run.InstanceId, run.Operation, "", run.Total, run.Done, run.Succeeded, run.Failed,
+                run.Items.Select(i => new BulkItemResponse(i.JobId, i.JobName, i.TaskId, i.Status.ToString(), i.Message, i.SavepointPath)).ToList());
+        else if (!withItems.Value && await runs.GetProgressAsync(instanceId, ct) is { } progress)
+            response = new BulkRunResponse(progress.InstanceId, progress.Operation, "", progress.Total, progress.Done, progress.Succeeded, progress.Failed, null);
+
+        var summary = await instances.GetAsync(instanceId, ct);
+        if (response is null)
+            return ProblemResults.NotFound(summary is null
                 ? $"no workflow instance \"{instanceId}\""
                 : $"workflow instance \"{instanceId}\" is not a bulk run (or has not recorded its jobs yet)");
-        var summary = await instances.GetAsync(instanceId, ct);
-        return Results.Ok(new BulkRunResponse(run.InstanceId, run.Operation, summary?.Status.ToString() ?? "Unknown", run.Total, run.Done, run.Succeeded, run.Failed,
-            run.Items.Select(i => new BulkItemResponse(i.JobId, i.JobName, i.TaskId, i.Status.ToString(), i.Message, i.SavepointPath)).ToList()));
+        return Results.Ok(response with { Status = summary?.Status.ToString() ?? "Unknown" });
     }
+
+    private static string Truncated(string value) => value.Length > 40 ? value[..40] + "…" : value;
 
     /// <summary>A list of positive whole numbers at <paramref name="field"/>; absent is an empty list. Problems are added with their path.</summary>
     private static IReadOnlyList<long> Ids(object? value, string field, int max, List<ValidationProblem> problems)
