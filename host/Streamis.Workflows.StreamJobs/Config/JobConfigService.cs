@@ -36,6 +36,7 @@ public sealed class JobConfigService(StreamJobsDatabase database)
         await ApplyAsync(db, entity, input, cancellationToken);
         db.ConfigDefinitions.Add(entity);
         await db.SaveChangesAsync(cancellationToken);
+        ForgetDefinitions();
         return ToModel(entity, [entity]);
     }
 
@@ -53,6 +54,7 @@ public sealed class JobConfigService(StreamJobsDatabase database)
             await db.JobConfigs.Where(c => c.Key == key && c.RefDefId == entity.Id).ExecuteUpdateAsync(s => s.SetProperty(c => c.Key, input.Key), cancellationToken);
         entity.IsRetired = false;
         await db.SaveChangesAsync(cancellationToken);
+        ForgetDefinitions();
         return ToModel(entity, [entity]);
     }
 
@@ -64,6 +66,7 @@ public sealed class JobConfigService(StreamJobsDatabase database)
         entity.IsRetired = true;
         await db.ConfigDefinitions.Where(d => d.ParentRef == entity.Id).ExecuteUpdateAsync(s => s.SetProperty(d => d.IsRetired, true), cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
+        ForgetDefinitions();
     }
 
     /// <summary>The job's configuration as <c>{group: {key: value}}</c>, defaults filled in and free keys of the custom group kept.</summary>
@@ -113,8 +116,7 @@ public sealed class JobConfigService(StreamJobsDatabase database)
         await using var db = database.CreateContext();
         var stored = await db.JobConfigs.AsNoTracking().Where(c => c.JobId == jobId && c.Key == key).Select(c => c.Value).SingleOrDefaultAsync(cancellationToken);
         if (stored is not null) return stored;
-        return await db.ConfigDefinitions.AsNoTracking().Where(d => d.Key == key && !d.IsRetired).Select(d => d.DefaultValue).SingleOrDefaultAsync(cancellationToken) is { Length: > 0 } fallback
-            ? fallback : null;
+        return (await LoadDefinitionsAsync(false, cancellationToken)).FirstOrDefault(d => d.Key == key)?.DefaultValue is { Length: > 0 } fallback ? fallback : null;
     }
 
     public async Task<bool> IsOnAsync(long jobId, string key, CancellationToken cancellationToken = default) =>
@@ -165,8 +167,9 @@ public sealed class JobConfigService(StreamJobsDatabase database)
     /// <summary>Removes the job's one-shot values (the user savepoint path); call after a successful launch.</summary>
     public async Task<int> ClearTemporaryValuesAsync(long jobId, CancellationToken cancellationToken = default)
     {
+        var temporary = (await LoadDefinitionsAsync(true, cancellationToken)).Where(d => d.IsTemp).Select(d => d.Id).ToList();
+        if (temporary.Count == 0) return 0;
         await using var db = database.CreateContext();
-        var temporary = await db.ConfigDefinitions.Where(d => d.IsTemp).Select(d => d.Id).ToListAsync(cancellationToken);
         return await db.JobConfigs.Where(c => c.JobId == jobId && temporary.Contains(c.RefDefId)).ExecuteDeleteAsync(cancellationToken);
     }
 
@@ -315,11 +318,28 @@ public sealed class JobConfigService(StreamJobsDatabase database)
         if (problems.Count > 0) throw Bad($"definition {input.Key}: {string.Join("; ", problems)}");
     }
 
+    /// <summary>
+    /// The definitions, read again at most every <see cref="DefinitionsCacheDuration"/>: every start reads them several
+    /// times, admins change them seldom. A change made here is seen at once, one made on another node within that time.
+    /// </summary>
     private async Task<IReadOnlyList<ConfigDefinitionEntity>> LoadDefinitionsAsync(bool includeRetired, CancellationToken cancellationToken)
     {
-        await using var db = database.CreateContext();
-        return await db.ConfigDefinitions.AsNoTracking().Where(d => includeRetired || !d.IsRetired).OrderBy(d => d.Id).ToListAsync(cancellationToken);
+        var cached = definitionsCache;
+        if (cached is null || Environment.TickCount64 >= cached.Value.ExpiresAt)
+        {
+            await using var db = database.CreateContext();
+            var all = await db.ConfigDefinitions.AsNoTracking().OrderBy(d => d.Id).ToListAsync(cancellationToken);
+            cached = (all, Environment.TickCount64 + (long)DefinitionsCacheDuration.TotalMilliseconds);
+            definitionsCache = cached;
+        }
+        return includeRetired ? cached.Value.All : cached.Value.All.Where(d => !d.IsRetired).ToList();
     }
+
+    private static readonly TimeSpan DefinitionsCacheDuration = TimeSpan.FromSeconds(2);
+
+    private (IReadOnlyList<ConfigDefinitionEntity> All, long ExpiresAt)? definitionsCache;
+
+    private void ForgetDefinitions() => definitionsCache = null;
 
     private static bool IsRoot(ConfigDefinitionEntity d) => d.Level == 0 && d.ParentRef is null;
 
