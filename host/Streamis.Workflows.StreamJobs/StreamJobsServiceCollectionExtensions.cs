@@ -27,6 +27,7 @@ public static class StreamJobsServiceCollectionExtensions
         services.AddSingleton<JobConfigService>();
         services.AddSingleton<AlertService>();
         services.AddSingleton<ProjectFileService>();
+        services.AddSingleton<JobFileResolver>();
         services.AddSingleton<IAlerter, LogAlerter>();
         return services;
     }

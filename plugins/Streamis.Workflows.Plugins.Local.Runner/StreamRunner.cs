@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Streamis.Workflows.Plugins.Local.Protocol;
@@ -42,6 +43,7 @@ internal sealed class StreamRunner(RunnerSettings settings, RunnerLog log)
         {
             log.Info(string.Create(CultureInfo.InvariantCulture,
                 $"Local job {settings.JobId}, task {settings.TaskKey}: process {Environment.ProcessId} starting, {settings.Rate} events/s, checkpoint every {settings.CheckpointIntervalSeconds} s, output {settings.OutputFile}"));
+            CheckResources();
             outputLock = LockOutput();
             OpenOutput();
             startedAt = DateTimeOffset.UtcNow;
@@ -62,6 +64,17 @@ internal sealed class StreamRunner(RunnerSettings settings, RunnerLog log)
         {
             writer?.Dispose();
             outputLock?.Dispose();
+        }
+    }
+
+    /// <summary>The files the job names must be there before it runs, as a Flink job fails when a shipped file is missing.</summary>
+    private void CheckResources()
+    {
+        foreach (var path in settings.Resources ?? [])
+        {
+            if (!File.Exists(path)) throw new RunnerFailure($"The resource file {path} the job names is missing.");
+            using var file = File.OpenRead(path);
+            log.Info($"Resource {Path.GetFileName(path)}: {file.Length} bytes, sha256 {Convert.ToHexStringLower(SHA256.HashData(file))[..16]}, at {path}");
         }
     }
 
@@ -285,7 +298,8 @@ internal sealed class StreamRunner(RunnerSettings settings, RunnerLog log)
         var seconds = Math.Max(clock.Elapsed.TotalSeconds, 0.001);
         RunnerFiles.WriteJsonAtomic(Path.Combine(settings.WorkDirectory, RunnerFiles.Status), new RunnerStatus(
             Environment.ProcessId, startedAt, firstSequence, lastSequence, eventsWritten, Math.Round(eventsWritten / seconds, 1),
-            checkpoints, lastCheckpoint, DateTimeOffset.UtcNow));
+            checkpoints, lastCheckpoint, DateTimeOffset.UtcNow, Environment.WorkingSet, GC.GetGCMemoryInfo().TotalAvailableMemoryBytes,
+            GC.GetTotalPauseDuration().TotalMilliseconds));
     }
 
     private int Exit(string status, string message, string? savepoint = null)

@@ -8,7 +8,7 @@ namespace Streamis.Workflows.Plugins.Local;
 /// to restore, a savepoint folder) inside that folder:
 /// <code>
 /// jobs/&lt;job id&gt;/output/events.txt               the stream's output, shared by the job's tasks
-/// jobs/&lt;job id&gt;/tasks/&lt;task&gt;/                    runner.json, launch.json, client.log, status.json, exit.json, control/
+/// jobs/&lt;job id&gt;/tasks/&lt;task&gt;/                    runner.json, launch.json, client.log, status.json, exit.json, control/, resources/
 /// jobs/&lt;job id&gt;/checkpoints/&lt;task&gt;/chk-N/_metadata
 /// jobs/&lt;job id&gt;/savepoints/&lt;task&gt;/savepoint-&lt;id&gt;/_metadata
 /// </code>

@@ -19,6 +19,7 @@ public sealed class LocalJobLauncher : IJobLauncher
 {
     public const string EngineName = "local";
     public const string JobType = "local";
+    public const string ResourceFolder = "resources";
 
     // One launch at a time in this process, so two retries of one execution cannot both start a runner.
     private static readonly SemaphoreSlim LaunchGate = new(1, 1);
@@ -71,7 +72,7 @@ public sealed class LocalJobLauncher : IJobLauncher
             var settings = new RunnerSettings(
                 request.JobId, taskKey, content.Rate, content.CheckpointIntervalSeconds, content.RetainedCheckpoints, content.MaxEvents,
                 workDirectory, layout.OutputFile(request.JobId), layout.CheckpointDirectory(request.JobId, taskKey),
-                layout.SavepointDirectory(request.JobId, taskKey), restoreFrom);
+                layout.SavepointDirectory(request.JobId, taskKey), restoreFrom, Resources: CopyResources(request, content, workDirectory));
             if (options.StopJobsWithHost)
             {
                 using var host = Process.GetCurrentProcess();
@@ -160,6 +161,29 @@ public sealed class LocalJobLauncher : IJobLauncher
         request.TaskId > 0
             ? request.TaskId.ToString(CultureInfo.InvariantCulture)
             : "x" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(request.ExecutionId)))[..12];
+
+    /// <summary>
+    /// The files the content names, copied into the task's folder from the launch's files (the version's, or the project's
+    /// the host resolved): the task keeps what it was launched with when a project file is replaced or deleted later.
+    /// </summary>
+    private static List<string> CopyResources(JobLaunchRequest request, LocalJobContent content, string workDirectory)
+    {
+        var copies = new List<string>();
+        foreach (var name in content.Resources)
+        {
+            if (Path.GetFileName(name) != name || name is "." or "..")
+                throw new ArgumentException($"jobContent.resources names '{name}', which is not a plain file name.");
+            var file = request.Resources.FirstOrDefault(r => r.FileName == name)
+                ?? throw new ArgumentException($"jobContent.resources names '{name}', which is neither a file of version {request.Version} nor a resource file of project {request.ProjectName}.");
+            if (!File.Exists(file.LocalPath))
+                throw new InvalidOperationException($"The host's copy of '{name}' (version {file.Version}) is missing: {file.LocalPath}.");
+            var copy = Path.Combine(workDirectory, ResourceFolder, name);
+            Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
+            File.Copy(file.LocalPath, copy, overwrite: true);
+            copies.Add(copy);
+        }
+        return copies;
+    }
 
     private string CheckRestoreState(long jobId, string location)
     {

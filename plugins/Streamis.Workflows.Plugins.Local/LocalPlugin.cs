@@ -5,7 +5,7 @@ using Streamis.Workflows.Sdk.Plugins;
 
 namespace Streamis.Workflows.Plugins.Local;
 
-/// <summary>The Local engine plugin: a launcher, a state fetcher and a log fetcher for jobs of type <c>local</c>.</summary>
+/// <summary>The Local engine plugin: a launcher, a state fetcher, a log fetcher and a metrics reporter for jobs of type <c>local</c>.</summary>
 public sealed class LocalPlugin : IPlugin
 {
     public void ConfigureServices(IServiceCollection services, PluginContext context)
@@ -16,5 +16,6 @@ public sealed class LocalPlugin : IPlugin
         services.AddSingleton<IJobLauncher>(provider => new LocalJobLauncher(options, provider.GetService<ILogger<LocalJobLauncher>>()));
         services.AddSingleton<IJobStateFetcher>(_ => new LocalJobStateFetcher(options));
         services.AddSingleton<IJobLogFetcher>(_ => new LocalJobLogFetcher());
+        services.AddSingleton<IJobMetricsReporter>(_ => new LocalJobMetricsReporter());
     }
 }

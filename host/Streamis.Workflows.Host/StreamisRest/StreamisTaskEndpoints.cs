@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using Streamis.Workflows.Sdk.Connectors;
 using Streamis.Workflows.StreamJobs.Alerts;
 using Streamis.Workflows.StreamJobs.Models;
+using Streamis.Workflows.StreamJobs.Operations;
 using Streamis.Workflows.StreamJobs.Services;
 
 namespace Streamis.Workflows.Host.StreamisRest;
@@ -21,11 +23,12 @@ public static class StreamisTaskEndpoints
     }
 
     /// <summary>
-    /// No privilege needed, as in Streamis. Streamis fills the three metric lists with made-up samples; this host has
-    /// no job metrics yet, so they are empty. The engine handle's properties (application id and URL where the engine
-    /// records them) make up <c>linkisJobInfo</c>.
+    /// No privilege needed, as in Streamis. Streamis fills the three metric lists with made-up samples; here they hold
+    /// what the engine of the version's latest task reports (<see cref="IJobMetricsReporter"/>), and are empty when it
+    /// has no reporter, no figures, or cannot be asked. The engine handle's properties (application id and URL where the
+    /// engine records them) make up <c>linkisJobInfo</c>.
     /// </summary>
-    private static async Task<IResult> DetailsAsync(HttpContext context, JobService jobs, TaskService tasks, CancellationToken ct)
+    private static async Task<IResult> DetailsAsync(HttpContext context, JobService jobs, TaskService tasks, JobEngines engines, ILoggerFactory loggers, CancellationToken ct)
     {
         var jobId = StreamisQuery.RequiredLong(context.Request, "jobId");
         var versionName = StreamisQuery.RequiredText(context.Request, "version");
@@ -44,16 +47,24 @@ public static class StreamisTaskEndpoints
             info["status"] = TaskStatuses.Describe((int)latest.Status);
             info["message"] = latest.ErrDesc;
         }
-        return LinkisMessage.Ok(context, new JsonObject
+        var details = new JsonObject { ["linkisJobInfo"] = info };
+        StreamisJobMetrics.AddTo(details, await MetricsAsync(latest, engines, loggers, ct));
+        return LinkisMessage.Ok(context, new JsonObject { ["details"] = details });
+    }
+
+    private static async Task<JobMetrics> MetricsAsync(StreamTask? task, JobEngines engines, ILoggerFactory loggers, CancellationToken ct)
+    {
+        if (task is not { Handle: { } handle } || engines.MetricsReporter(handle.Engine) is not { } reporter) return JobMetrics.None;
+        try
         {
-            ["details"] = new JsonObject
-            {
-                ["linkisJobInfo"] = info,
-                ["dataNumber"] = new JsonArray(),
-                ["loadCondition"] = new JsonArray(),
-                ["realTimeTraffic"] = new JsonArray(),
-            },
-        });
+            return await reporter.GetMetricsAsync(handle, ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            // The tab shows no figures rather than an error; the log keeps why, for the operator.
+            loggers.CreateLogger(typeof(StreamisTaskEndpoints)).LogWarning(e, "Could not read the metrics of task {TaskId} of job {JobId}", task.Id, task.JobId);
+            return JobMetrics.None;
+        }
     }
 
     private static async Task<IResult> HistoryAsync(HttpContext context, JobService jobs, TaskService tasks, StreamisPrivileges privileges, CancellationToken ct)

@@ -97,6 +97,24 @@ public sealed class ProjectFileService(StreamJobsDatabase database, JobFileStore
 
     public Stream OpenRead(ProjectFile file) => store.OpenRead(file.StorePath);
 
+    /// <summary>
+    /// The project file a job names, as Streamis' content parsers find it: <c>name-version</c> (one dash) names that
+    /// version of <c>name</c>; any other name, or a dashed one with no such version, the newest version of the whole
+    /// name (Streamis stops at the dashed form, so it cannot find a file whose own name has one dash). Null when absent.
+    /// </summary>
+    public async Task<ProjectFile?> ResolveAsync(string projectName, string reference, CancellationToken cancellationToken = default)
+    {
+        await using var db = database.CreateContext();
+        var projectId = await db.Projects.Where(p => p.ActiveName == projectName).Select(p => (long?)p.Id).SingleOrDefaultAsync(cancellationToken);
+        if (projectId is null) return null;
+        var rows = db.ProjectFiles.AsNoTracking().Where(f => f.ProjectId == projectId);
+        var parts = reference.Split('-');
+        if (parts is [{ Length: > 0 } name, { Length: > 0 } version]
+            && await rows.SingleOrDefaultAsync(f => f.FileName == name && f.Version == version, cancellationToken) is { } named)
+            return named.ToModel();
+        return (await rows.Where(f => f.FileName == reference).OrderByDescending(f => f.Id).FirstOrDefaultAsync(cancellationToken))?.ToModel();
+    }
+
     /// <summary>Every version of a file; answers how many rows went.</summary>
     public async Task<int> DeleteAsync(string projectName, string fileName, CancellationToken cancellationToken = default)
     {

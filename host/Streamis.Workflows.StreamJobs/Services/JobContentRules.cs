@@ -7,7 +7,7 @@ namespace Streamis.Workflows.StreamJobs.Services;
 /// <summary>Checks a version's jobContent per job type, as Streamis' content parsers do at launch, but up front.</summary>
 internal static class JobContentRules
 {
-    public static void Check(string jobType, JsonObject content, IReadOnlyCollection<string> uploadedFiles)
+    public static void Check(string jobType, JsonObject content)
     {
         switch (jobType)
         {
@@ -19,9 +19,8 @@ internal static class JobContentRules
                         if (Text(content, "sql") is null) throw Bad(ErrorCodes.JobContent, "jobContent.sql cannot be empty for type sql");
                         break;
                     case "file":
-                        var file = Text(content, "file") ?? throw Bad(ErrorCodes.JobContent, "jobContent.file cannot be empty for type file");
-                        if (uploadedFiles.Count > 0 && !uploadedFiles.Contains(file))
-                            throw Bad(ErrorCodes.JobContent, $"jobContent.file '{file}' is not among the uploaded files");
+                        // Where the file is (the zip or the project's files) is JobFileResolver's question.
+                        if (Text(content, "file") is null) throw Bad(ErrorCodes.JobContent, "jobContent.file cannot be empty for type file");
                         break;
                     case "bml":
                         if (Text(content, "resourceId") is null || Text(content, "version") is null)

@@ -8,7 +8,8 @@ using Streamis.Workflows.StreamJobs.Upload;
 namespace Streamis.Workflows.StreamJobs.Services;
 
 /// <summary>Jobs and their versions: createOrUpdate and zip upload with Streamis' rules, and reads.</summary>
-public sealed class JobService(StreamJobsDatabase database, ProjectService projects, JobUploadReader reader, JobFileStore files, TimeProvider clock)
+public sealed class JobService(
+    StreamJobsDatabase database, ProjectService projects, JobUploadReader reader, JobFileStore files, JobFileResolver resolver, TimeProvider clock)
 {
     public const string UploadSource = "upload by user.";
 
@@ -122,7 +123,7 @@ public sealed class JobService(StreamJobsDatabase database, ProjectService proje
         meta.Validate();
         if (!JobTypes.IsKnown(meta.JobType))
             throw new StreamJobsException(ErrorCodes.JobDefinition, StreamJobsErrorKind.Invalid, $"jobType '{meta.JobType}' is not supported (flink.sql, flink.jar, local)");
-        JobContentRules.Check(meta.JobType, meta.JobContent, uploaded.Select(f => f.Name).ToList());
+        JobContentRules.Check(meta.JobType, meta.JobContent);
         _ = await projects.FindAsync(meta.ProjectName, cancellationToken)
             ?? throw new StreamJobsException(ErrorCodes.ProjectNotFound, StreamJobsErrorKind.NotFound, $"project {meta.ProjectName} does not exist");
 
@@ -162,6 +163,8 @@ public sealed class JobService(StreamJobsDatabase database, ProjectService proje
             if (meta.WorkspaceName is not null) job.WorkspaceName = meta.WorkspaceName;
         }
         await SaveOrConflictAsync(db, meta, cancellationToken);
+        // After the checks above, so a refused type change or a running task is reported as such, not as a missing file.
+        await resolver.ResolveProjectFilesAsync(meta.ProjectName, meta.JobType, meta.JobContent, uploaded.Select(f => f.Name).ToList(), cancellationToken);
 
         var versions = await db.JobVersions.Where(v => v.JobId == job.Id).Select(v => v.Version).ToListAsync(cancellationToken);
         var next = versions.Select(v => int.TryParse(v.AsSpan(1), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 0).DefaultIfEmpty(0).Max() + 1;

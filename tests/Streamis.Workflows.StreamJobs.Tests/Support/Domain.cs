@@ -5,6 +5,7 @@ using Streamis.Workflows.Sdk.Connectors;
 using Streamis.Workflows.StreamJobs.Alerts;
 using Streamis.Workflows.StreamJobs.Config;
 using Streamis.Workflows.StreamJobs.Models;
+using Streamis.Workflows.StreamJobs.ProjectFiles;
 using Streamis.Workflows.StreamJobs.Services;
 using Streamis.Workflows.StreamJobs.Upload;
 
@@ -22,7 +23,8 @@ public sealed class Domain : IAsyncDisposable
         var clock = TimeProvider.System;
         Files = new JobFileStore(Path.Combine(db.Folder, "files"));
         Projects = new ProjectService(database, clock);
-        Jobs = new JobService(database, Projects, new JobUploadReader(limits), Files, clock);
+        ProjectFiles = new ProjectFileService(database, Files, new StreamJobsOptions { Upload = limits }, clock);
+        Jobs = new JobService(database, Projects, new JobUploadReader(limits), Files, new JobFileResolver(ProjectFiles), clock);
         Tasks = new TaskService(database, clock);
         Config = new JobConfigService(database);
         States = new JobStateService(database, Config, clock);
@@ -34,6 +36,8 @@ public sealed class Domain : IAsyncDisposable
     public JobFileStore Files { get; }
 
     public ProjectService Projects { get; }
+
+    public ProjectFileService ProjectFiles { get; }
 
     public JobService Jobs { get; }
 
