@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Streamis.Workflows.StreamJobs;
 using Streamis.Workflows.StreamJobs.Models;
+using Streamis.Workflows.StreamJobs.ProjectFiles;
 using Streamis.Workflows.StreamJobs.Services;
 using Streamis.Workflows.StreamJobs.Upload;
 
@@ -85,7 +86,8 @@ public static class StreamisJobEndpoints
         });
     }
 
-    private static async Task<IResult> JobContentAsync(HttpContext context, JobService jobs, JobFileStore files, StreamisPrivileges privileges, CancellationToken ct)
+    private static async Task<IResult> JobContentAsync(HttpContext context, JobService jobs, JobFileStore files, ProjectFileService projectFiles, StreamisPrivileges privileges,
+        CancellationToken ct)
     {
         var jobId = StreamisQuery.RequiredLong(context.Request, "jobId");
         var versionName = StreamisQuery.Text(context.Request, "version");
@@ -95,7 +97,7 @@ public static class StreamisJobEndpoints
         var version = await jobs.GetVersionAsync(jobId, versionName, ct);
         if (version is null)
             return LinkisMessage.Error(context, versionName is null ? $"StreamJob [{jobId}] has no version" : $"StreamJob [{jobId}] has no version {versionName}");
-        return LinkisMessage.Ok(context, new JsonObject { ["jobContent"] = StreamisJobContent.ToJson(job, version, await SqlFileAsync(jobs, files, job, version, ct)) });
+        return LinkisMessage.Ok(context, new JsonObject { ["jobContent"] = StreamisJobContent.ToJson(job, version, await SqlFileAsync(jobs, files, projectFiles, job, version, ct)) });
     }
 
     private static async Task<IResult> CreateOrUpdateAsync(HttpContext context, JobService jobs, CancellationToken ct)
@@ -123,13 +125,17 @@ public static class StreamisJobEndpoints
     private const int MaxSqlFileChars = 1024 * 1024;
 
     /// <summary>The text of the version file a <c>file</c> SQL job names, or null (not a file job, or no such file).</summary>
-    private static async Task<string?> SqlFileAsync(JobService jobs, JobFileStore files, StreamJob job, StreamJobVersion version, CancellationToken ct)
+    /// <summary>The SQL of a <c>file</c> job: the version's own file of that name, else the project resource file it names.</summary>
+    private static async Task<string?> SqlFileAsync(JobService jobs, JobFileStore files, ProjectFileService projectFiles, StreamJob job, StreamJobVersion version,
+        CancellationToken ct)
     {
         if (job.JobType != JobTypes.FlinkSql || (string?)version.JobContent["type"] != "file" || version.JobContent["file"] is not JsonValue name) return null;
-        var fileName = name.GetValueKind() == System.Text.Json.JsonValueKind.String ? name.GetValue<string>() : null;
-        var file = (await jobs.ListFilesAsync(version.Id, ct)).FirstOrDefault(f => f.FileName == fileName);
-        if (file is null) return null;
-        await using var stream = files.OpenRead(file.StorePath);
+        if (name.GetValueKind() != System.Text.Json.JsonValueKind.String) return null;
+        var fileName = name.GetValue<string>();
+        var storePath = (await jobs.ListFilesAsync(version.Id, ct)).FirstOrDefault(f => f.FileName == fileName)?.StorePath
+            ?? (await projectFiles.ResolveAsync(job.ProjectName, fileName, ct))?.StorePath;
+        if (storePath is null) return null;
+        await using var stream = files.OpenRead(storePath);
         using var reader = new StreamReader(stream);
         var buffer = new char[MaxSqlFileChars];
         var read = await reader.ReadBlockAsync(buffer, ct);

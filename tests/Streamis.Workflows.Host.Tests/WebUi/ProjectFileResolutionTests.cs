@@ -62,6 +62,9 @@ public sealed class ProjectFileResolutionTests(ScriptedEngineHost host) : IClass
         var sql = Assert.Single(host.Engine.Launches.Last(l => l.JobId == jobId).Resources);
         Assert.Equal("orders.sql", sql.FileName);
         Assert.Equal("insert into sink select * from orders", File.ReadAllText(sql.LocalPath));
+        // The web UI's job content tab shows that SQL too.
+        var content = await StreamisRest.Envelope.OkAsync(await admin.GetAsync($"/api/rest_j/v1/streamis/streamJobManager/job/jobContent?jobId={jobId}"));
+        Assert.Equal("insert into sink select * from orders", (string?)content["data"]!["jobContent"]!["sql"]);
         await admin.StopAsync(jobId, snapshot: false);
     }
 
