@@ -15,6 +15,9 @@ public sealed class PersistenceOptions
 
     public string DataDirectory { get; set; } = "data";
 
+    /// <summary>SQLite only: whether each commit waits for the disk (see <see cref="Persistence.SqliteSynchronous"/>).</summary>
+    public SqliteSynchronous SqliteSynchronous { get; set; } = SqliteSynchronous.Normal;
+
     /// <summary>Bring the schema up to date at start-up. Turn off to run migrations by hand.</summary>
     public bool ApplyMigrations { get; set; } = true;
 }

@@ -18,8 +18,10 @@ public sealed class WorkflowDatabase
         {
             var connection = options.ConnectionString ?? DefaultSqlite(options.DataDirectory);
             ConnectionString = connection;
+            SqlitePragmas = new SqlitePragmas(options.SqliteSynchronous);
             sqlitePool = new(new DbContextOptionsBuilder<SqliteWorkflowDbContext>()
                 .UseSqlite(connection, o => o.MigrationsAssembly(typeof(WorkflowDatabase).Assembly.FullName))
+                .AddInterceptors(SqlitePragmas)
                 .Options);
         }
         else
@@ -42,6 +44,9 @@ public sealed class WorkflowDatabase
 
     public bool IsSqlite => Options.Provider == DatabaseProvider.Sqlite;
 
+    /// <summary>What every SQLite connection of this database is set to as it opens; null on MySQL.</summary>
+    public SqlitePragmas? SqlitePragmas { get; }
+
     /// <summary>Quotes a column name for hand-written SQL (<c>key</c> is reserved on MySQL).</summary>
     public string Quote(string identifier) => IsSqlite ? $"\"{identifier}\"" : $"`{identifier}`";
 
@@ -53,6 +58,7 @@ public sealed class WorkflowDatabase
     {
         System.Data.Common.DbConnection connection = IsSqlite ? new SqliteConnection(ConnectionString) : new MySqlConnector.MySqlConnection(ConnectionString);
         await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+        if (SqlitePragmas is not null) await SqlitePragmas.ApplyAsync(connection, cancellationToken).ConfigureAwait(false);
         return connection;
     }
 

@@ -20,6 +20,7 @@ public sealed class StreamJobsDatabase
                 .UseSqlite(database.ConnectionString, o => o
                     .MigrationsAssembly(typeof(StreamJobsDatabase).Assembly.FullName)
                     .MigrationsHistoryTable(StreamJobsDbContext.MigrationsHistoryTable))
+                .AddInterceptors(database.SqlitePragmas!)
                 .Options);
         }
         else
