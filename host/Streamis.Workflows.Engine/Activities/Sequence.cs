@@ -6,21 +6,30 @@ namespace Streamis.Workflows.Engine.Activities;
 [Activity("Control flow", "Sequence", Description = "Runs its activities one after another.", Icon = "list-ordered")]
 public sealed class Sequence : Activity
 {
-    private const string Position = "position";
-
     [Slot(Description = "The activities, in order")]
     public IReadOnlyList<Activity> Activities { get; set; } = [];
 
     protected override ValueTask<ActivityResult> ExecuteAsync(ActivityContext context) => new(Next(context, 0));
 
+    // Where it stands is read off the child that ended (ids are unique in a definition), so a step stores nothing.
     protected override ValueTask<ActivityResult> OnChildCompletedAsync(ActivityContext context, ChildCompletion child) =>
-        new(Next(context, (int)(long)context.Properties[Position]! + 1));
+        new(Next(context, IndexOf(child.ActivityId) + 1));
 
     private ActivityResult Next(ActivityContext context, int position)
     {
         if (position >= Activities.Count) return Done();
-        context.Properties[Position] = (long)position;
         context.ScheduleChild(Activities[position]);
         return Wait();
+    }
+
+    // Built on first use and shared by every run of the compiled definition; two runs building it at once build the same.
+    private Dictionary<string, int>? positions;
+
+    private int IndexOf(string activityId)
+    {
+        var map = positions ??= Activities.Select((activity, i) => (activity.Id, i)).ToDictionary(p => p.Id, p => p.i, StringComparer.Ordinal);
+        return map.TryGetValue(activityId, out var position)
+            ? position
+            : throw new InvalidOperationException($"\"{activityId}\" is not an activity of sequence \"{Id}\"");
     }
 }

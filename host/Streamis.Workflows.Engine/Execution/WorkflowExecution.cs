@@ -31,6 +31,8 @@ internal sealed partial class WorkflowExecution
     private DateTimeOffset? nextCheckpoint;
     private int journalCheckpointed;
     private DateTimeOffset? lastEnd;
+    private DateTimeOffset? passTime;
+    private long passTick;
 
     // The context of the last invocation that returned synchronously, for the next one: two per step otherwise.
     private FrameContext? spareContext;
@@ -105,6 +107,7 @@ internal sealed partial class WorkflowExecution
             }
             // Time passes while the run awaits: an end read before it says nothing about what starts after.
             lastEnd = null;
+            passTime = null;
             if (nextCheckpoint is { } checkpointAt && Clock.GetUtcNow() >= checkpointAt)
             {
                 // Only progress is worth a commit; a run that merely waited starts its interval over.
@@ -395,8 +398,23 @@ internal sealed partial class WorkflowExecution
         return time;
     }
 
-    /// <summary>The time an activity ends, read from the clock and remembered for the next start.</summary>
-    private DateTimeOffset EndTime() => (lastEnd = Clock.GetUtcNow()).Value;
+    /// <summary>
+    /// The time an activity ends, remembered for the next start. Within one pass of activities that return at once the
+    /// clock is read again only when the coarse tick count (a few milliseconds) has moved: such a pass moves by
+    /// microseconds, and on some machines a clock read costs as much as a trivial activity.
+    /// </summary>
+    private DateTimeOffset EndTime()
+    {
+        var tick = Environment.TickCount64;
+        if (passTime is not { } time || tick != passTick)
+        {
+            time = Clock.GetUtcNow();
+            passTime = time;
+            passTick = tick;
+        }
+        lastEnd = time;
+        return time;
+    }
 
     internal GraphNode NodeOf(FrameState frame)
     {
