@@ -48,6 +48,9 @@ public static class FaultTable
         var yarn = call.StartsWith("yarn/", StringComparison.Ordinal);
         if (kind == FaultKind.Refusal && yarn) return null;
         if (kind == FaultKind.Vanished) return Vanished(operation, call);
+        // A plain-text log cut short is still a log; a kill whose answer was lost is found done when it is retried.
+        if (kind == FaultKind.MalformedBody && (call == LinkisCalls.YarnContainerLog || (operation, call) == (Operation.SnapshotAndStop, LinkisCalls.KillEngineConn)))
+            return Expected.Completes;
         var transient = kind is FaultKind.ServerErrorOnce or FaultKind.TimeoutOnce or FaultKind.Slow;
         if (transient && (kind == FaultKind.Slow || !OnceOnly.Contains(call))) return Expected.Completes;
         return operation switch
@@ -66,8 +69,6 @@ public static class FaultTable
     private static Expected? Vanished(string operation, string call) => (operation, call) switch
     {
         (Operation.Start, LinkisCalls.GetEngineConn) => Expected.FailsNamingCall,
-        // Gone right after it ran: the start stands, and the next monitor tick finds it gone.
-        (Operation.Start, LinkisCalls.YarnApplication) => Expected.Completes,
         // A job that has already ended is stopped: nothing to kill, no savepoint to take.
         (Operation.Stop or Operation.SnapshotAndStop, _) => Expected.Completes,
         (Operation.Snapshot, LinkisCalls.Savepoint) => Expected.FailsNamingCall,
