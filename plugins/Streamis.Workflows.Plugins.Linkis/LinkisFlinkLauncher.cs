@@ -157,7 +157,9 @@ public sealed class LinkisFlinkLauncher : IJobLauncher
 
     /// <summary>
     /// Waits until the EngineConn runs or has completed, as the Linkis client does, but not forever: past the launch
-    /// time-out, or once it has failed, it is killed so that no orphan holds YARN resources, and the launch fails.
+    /// time-out, once it has failed, or when Linkis refuses to tell its status, it is killed so that no orphan holds
+    /// YARN resources while its task is recorded Failed, and the launch fails. A status Linkis cannot give for now is
+    /// asked again until the launch time-out.
     /// </summary>
     private async Task WaitUntilStartedAsync(LinkisHandle task, CancellationToken cancellationToken)
     {
@@ -172,16 +174,21 @@ public sealed class LinkisFlinkLauncher : IJobLauncher
             catch (EngineConnNotFoundException e)
             {
                 ForgetLaunchOf(task);
-                throw new LinkisException("getEngineConn", $"EngineConn {task.EngineConn} of once-job {task.OnceJobId} vanished while starting: {e.LinkisMessage}", inner: e);
+                throw new LinkisException("getEngineConn", $"EngineConn {task.EngineConn} of once-job {task.OnceJobId} vanished while starting (getEngineConn: {e.LinkisMessage})", inner: e);
+            }
+            catch (LinkisUnavailableException e) when (clock.Elapsed < options.LaunchTimeout)
+            {
+                logger.LogWarning("The status of starting EngineConn {EngineConn} could not be read; asking again: {Reason}", task.EngineConn, e.Message);
+                await Task.Delay(options.StatusPollInterval, cancellationToken).ConfigureAwait(false);
+                continue;
+            }
+            catch (Exception e) when (e is LinkisException or LinkisUnavailableException)
+            {
+                throw await AbandonAsync(task, $"its status could not be read ({e.Message})", cancellationToken).ConfigureAwait(false);
             }
             if (NodeStatusMap.HasStarted(nodeStatus)) break;
             if (clock.Elapsed >= options.LaunchTimeout)
-            {
-                ForgetLaunchOf(task);
-                await manager.KillAsync(task.EngineConn, task.User, cancellationToken).ConfigureAwait(false);
-                throw new LinkisException("getEngineConn",
-                    $"EngineConn {task.EngineConn} of once-job {task.OnceJobId} was still {nodeStatus} after {options.LaunchTimeout.TotalSeconds:0.#} s; it was killed.");
-            }
+                throw await AbandonAsync(task, $"was still {nodeStatus} after {options.LaunchTimeout.TotalSeconds:0.#} s", cancellationToken).ConfigureAwait(false);
             await Task.Delay(options.StatusPollInterval, cancellationToken).ConfigureAwait(false);
         }
         if (NodeStatusMap.ToTaskStatus(nodeStatus) == StreamTaskStatus.Failed)
@@ -191,6 +198,26 @@ public sealed class LinkisFlinkLauncher : IJobLauncher
             throw new LinkisException("getEngineConn",
                 $"EngineConn {task.EngineConn} of once-job {task.OnceJobId} is {nodeStatus} right after its launch (提交流式应用状态失败, 请检查日志); see its client log.");
         }
+    }
+
+    /// <summary>
+    /// Gives a starting EngineConn up: kills it (best effort: the launch fails either way, and says whether the kill
+    /// worked) and returns the refusal to throw, never transient, since a retried launch would create another.
+    /// </summary>
+    private async Task<LinkisException> AbandonAsync(LinkisHandle task, string why, CancellationToken cancellationToken)
+    {
+        ForgetLaunchOf(task);
+        string outcome;
+        try
+        {
+            await manager.KillAsync(task.EngineConn, task.User, cancellationToken).ConfigureAwait(false);
+            outcome = "it was killed.";
+        }
+        catch (Exception e) when (e is LinkisException or LinkisUnavailableException)
+        {
+            outcome = $"it could not be killed either, kill it in Linkis: {e.Message}";
+        }
+        return new LinkisException("getEngineConn", $"EngineConn {task.EngineConn} of once-job {task.OnceJobId} {why}; {outcome}");
     }
 
     /// <summary>A launch whose EngineConn is dead or killed is over: trying it again must create a new one.</summary>
