@@ -164,6 +164,7 @@ public sealed partial class LinkisSimulation : IDisposable
                 "bml/upload" => await UploadAsync(request).ConfigureAwait(false),
                 "bml/downloadShareResource" => Download(request),
                 "filesystem/getDirFileTrees" => DirFileTrees(route, request),
+                LinkisCalls.DssProjects => DssProjects(route, json),
                 _ => Envelope(404, null, 1, $"unknown request URI /api/rest_j/v1/{route}", new JsonObject()),
             };
         }

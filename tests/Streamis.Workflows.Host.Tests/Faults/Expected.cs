@@ -17,4 +17,10 @@ public enum Expected
 
     /// <summary>The caller is not signed in (401) rather than a server error.</summary>
     NotSignedIn,
+
+    /// <summary>The caller is answered 503 naming the gateway, the call and the problem, not a silent sign-out.</summary>
+    Unavailable,
+
+    /// <summary>The workflow waits to retry the step (a Retry bookmark) whose error names the call and the problem.</summary>
+    RetriesLater,
 }

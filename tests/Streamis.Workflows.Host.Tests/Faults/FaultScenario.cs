@@ -29,6 +29,7 @@ internal sealed class FaultScenario(FaultHost host, FaultCase row)
     private HashSet<string> savepointsBefore = [];
     private int engineConnsBefore;
     private string? savepoint;
+    private string? dssProject;
 
     private LinkisSimulation Linkis => host.Linkis;
 
@@ -62,7 +63,12 @@ internal sealed class FaultScenario(FaultHost host, FaultCase row)
         var project = await Admin.ProjectAsync();
         var count = row.Operation == Operation.BulkStart ? 2 : 1;
         for (var i = 0; i < count; i++) jobs.Add(await Admin.SqlJobAsync(project, $"fault{i}"));
-        if (row.Operation is Operation.Start or Operation.BulkStart or Operation.Session) return;
+        if (row.Operation == Operation.DssProjectSync)
+        {
+            dssProject = "dss" + Guid.NewGuid().ToString("N")[..10];
+            Linkis.AddDssProject(FaultHost.DssWorkspace, dssProject, ["admin"]);
+        }
+        if (row.Operation is Operation.Start or Operation.BulkStart or Operation.Session or Operation.DssSignIn or Operation.DssProjectSync) return;
         var started = await Admin.ExecuteAsync(jobs[0]);
         Assert.True((int)started["status"]! == 0, started.ToJsonString(Readable));
         if (row.Operation == Operation.Recover)
@@ -81,7 +87,8 @@ internal sealed class FaultScenario(FaultHost host, FaultCase row)
             FaultKind.ServerError => LinkisFault.ServerError(503),
             FaultKind.Timeout => LinkisFault.Timeout(),
             FaultKind.MalformedBody => LinkisFault.CarriedOutThenTruncated(),
-            FaultKind.Refusal => LinkisFault.LinkisError(RefusalText),
+            // Linkis echoes a token it refuses ("token: <code>"); the host must never pass it on.
+            FaultKind.Refusal => LinkisFault.LinkisError($"{RefusalText}, token: {Linkis.Options.TokenCode}"),
             FaultKind.Vanished => LinkisFault.EngineConnVanished(),
             FaultKind.ServerErrorOnce => LinkisFault.ServerError(502),
             FaultKind.TimeoutOnce => LinkisFault.Timeout(),
@@ -126,6 +133,18 @@ internal sealed class FaultScenario(FaultHost host, FaultCase row)
                     Assert.True(response.StatusCode is HttpStatusCode.OK or HttpStatusCode.Unauthorized, $"{row}: {(int)response.StatusCode} {text}");
                     return new Observation(response.StatusCode == HttpStatusCode.OK, text);
                 }
+            case Operation.DssSignIn:
+                using (var dss = host.Host.CreateClient())
+                {
+                    var cookies = Uri.EscapeDataString($"{LinkisSimulation.SessionCookie}={Linkis.Login("admin")};workspaceName=ws-faults");
+                    using var response = await dss.GetAsync($"/api/me?dssurl={Uri.EscapeDataString("http://dss.example.test:8088")}&cookies={cookies}&workspace=ws-faults");
+                    var text = await response.Content.ReadAsStringAsync();
+                    Assert.True(response.StatusCode is HttpStatusCode.OK or HttpStatusCode.Unauthorized or HttpStatusCode.ServiceUnavailable,
+                        $"{row}: {(int)response.StatusCode} {text}");
+                    return new Observation(response.StatusCode == HttpStatusCode.OK, $"HTTP {(int)response.StatusCode}: {text}");
+                }
+            case Operation.DssProjectSync:
+                return Instance(await Admin.StartAndWaitAsync("dss-project-sync"));
             default:
                 throw new ArgumentOutOfRangeException(nameof(row), row.Operation, null);
         }
@@ -158,6 +177,23 @@ internal sealed class FaultScenario(FaultHost host, FaultCase row)
                 break;
             case Expected.NotSignedIn:
                 Assert.False(seen.Succeeded, because);
+                Assert.DoesNotContain("HTTP 5", seen.Message[..8], StringComparison.Ordinal);
+                break;
+            case Expected.Unavailable:
+                Assert.StartsWith("HTTP 503", seen.Message, StringComparison.Ordinal);
+                Assert.True(seen.Message.Contains(row.Call, StringComparison.Ordinal), because);
+                Assert.True(seen.Message.Contains(Problem(), StringComparison.Ordinal), $"{because}\nmissing: {Problem()}");
+                break;
+            case Expected.RetriesLater:
+                var details = JsonNode.Parse(seen.Message)!.AsObject();
+                Assert.True(details.Status() == "Suspended" && details["bookmarks"]!.AsArray().Any(b => (string)b!["name"]! == "Retry"), because);
+                var instanceId = (string)details["summary"]!["id"]!;
+                // Why it waits is in its journal: the failed attempt's error.
+                var journal = await (await Admin.GetAsync($"/api/workflows/instances/{instanceId}/journal")).Content.ReadAsStringAsync();
+                Assert.True(journal.Contains(row.Call, StringComparison.Ordinal) && journal.Contains(Problem(), StringComparison.Ordinal), $"{because}\njournal: {journal}");
+                Assert.DoesNotContain(Linkis.Options.TokenCode, journal, StringComparison.Ordinal);
+                using (var cancelled = await Admin.PostAsync($"/api/workflows/instances/{instanceId}/cancel", null))
+                    Assert.True(cancelled.IsSuccessStatusCode, because);
                 break;
         }
     }
@@ -173,6 +209,8 @@ internal sealed class FaultScenario(FaultHost host, FaultCase row)
             Operation.Monitor => row.Fault == FaultKind.Vanished ? StreamTaskStatus.Failed : StreamTaskStatus.Running,
             _ => (StreamTaskStatus?)null,
         };
+        if (row.Operation == Operation.DssProjectSync)
+            Assert.True(await host.Projects.FindAsync(dssProject!) is not null, $"{because}\nproject {dssProject} was not synced");
         if (expected is null) return;
         foreach (var jobId in jobs)
         {

@@ -30,6 +30,8 @@ public static class FaultTable
         (Operation.YarnLog, LinkisCalls.YarnContainerLog),
         (Operation.BulkStart, LinkisCalls.CreateEngineConn),
         (Operation.Session, LinkisCalls.UserInfo),
+        (Operation.DssSignIn, LinkisCalls.UserInfo),
+        (Operation.DssProjectSync, LinkisCalls.DssProjects),
     ];
 
     public static TheoryData<FaultCase> Of(FaultKind kind)
@@ -62,6 +64,9 @@ public static class FaultTable
             Operation.MonitorFailed => Expected.Completes,
             Operation.ClientLog or Operation.YarnLog => Expected.Placeholder,
             Operation.Session => Expected.NotSignedIn,
+            // The gateway's own "not logged in" is an answer; a gateway that cannot answer is not.
+            Operation.DssSignIn => kind == FaultKind.Refusal ? Expected.NotSignedIn : Expected.Unavailable,
+            Operation.DssProjectSync when kind is FaultKind.ServerError or FaultKind.Timeout => Expected.RetriesLater,
             _ => Expected.FailsNamingCall,
         };
     }

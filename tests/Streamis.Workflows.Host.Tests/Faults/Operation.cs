@@ -35,4 +35,10 @@ public static class Operation
 
     /// <summary>A request signed in only by a Linkis session cookie: the gateway's /user/userInfo.</summary>
     public const string Session = "session";
+
+    /// <summary>A DSS hand-off (dssurl, cookies with the Linkis ticket): the dss plugin asks the gateway's /user/userInfo.</summary>
+    public const string DssSignIn = "dss-sign-in";
+
+    /// <summary>The dss-project-sync workflow: DSS' getAllProjects for the configured workspace.</summary>
+    public const string DssProjectSync = "dss-project-sync";
 }
