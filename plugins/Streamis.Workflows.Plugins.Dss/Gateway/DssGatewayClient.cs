@@ -45,7 +45,7 @@ public sealed class DssGatewayClient(IHttpClientFactory httpClients, DssOptions 
             request.Headers.Add("Token-Code", options.TokenCode);
             return request;
         }, call, cancellationToken);
-        if (answer.Status != 0) throw new DssGatewayException($"the DSS gateway {options.GatewayUrl} refused {call}: status {answer.Status}, {answer.Message}");
+        if (answer.Status != 0) throw new DssGatewayException($"the DSS gateway {options.GatewayUrl} refused {call}: status {answer.Status}, {Redact(answer.Message)}");
         if (answer.Data["projects"] is not JsonArray projects)
             throw new DssGatewayException($"the DSS gateway {options.GatewayUrl} answered {call} without a data.projects list");
         var synced = new List<SyncedProject>(projects.Count);
@@ -116,6 +116,10 @@ public sealed class DssGatewayClient(IHttpClientFactory httpClients, DssOptions 
             throw new DssGatewayException($"the DSS gateway {options.GatewayUrl} answered {call} with HTTP {status} and a body that is not a Linkis message");
         }
     }
+
+    /// <summary>The gateway echoes a token it refuses ("token: &lt;code&gt;"): the configured one never goes further.</summary>
+    private string? Redact(string? text) =>
+        text is null || string.IsNullOrEmpty(options.TokenCode) ? text : text.Replace(options.TokenCode, "***", StringComparison.Ordinal);
 
     private static string? Text(JsonNode? node) =>
         node is JsonValue value && value.GetValueKind() == JsonValueKind.String && value.GetValue<string>().Trim() is { Length: > 0 } text ? text : null;
