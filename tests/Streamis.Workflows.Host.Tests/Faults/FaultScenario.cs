@@ -63,12 +63,17 @@ internal sealed class FaultScenario(FaultHost host, FaultCase row)
         var project = await Admin.ProjectAsync();
         var count = row.Operation == Operation.BulkStart ? 2 : 1;
         for (var i = 0; i < count; i++) jobs.Add(await Admin.SqlJobAsync(project, $"fault{i}"));
+        if (row.Operation == Operation.StartFromBml)
+        {
+            var resourceId = Linkis.AddBmlResource("insert into sink select * from source");
+            jobs[0] = await Admin.JobAsync(project, "fault-bml", "flink.sql", new JsonObject { ["type"] = "bml", ["resourceId"] = resourceId, ["version"] = "v000001" });
+        }
         if (row.Operation == Operation.DssProjectSync)
         {
             dssProject = "dss" + Guid.NewGuid().ToString("N")[..10];
             Linkis.AddDssProject(FaultHost.DssWorkspace, dssProject, ["admin"]);
         }
-        if (row.Operation is Operation.Start or Operation.BulkStart or Operation.Session or Operation.DssSignIn or Operation.DssProjectSync) return;
+        if (row.Operation is Operation.Start or Operation.StartFromBml or Operation.BulkStart or Operation.Session or Operation.DssSignIn or Operation.DssProjectSync) return;
         var started = await Admin.ExecuteAsync(jobs[0]);
         Assert.True((int)started["status"]! == 0, started.ToJsonString(Readable));
         if (row.Operation == Operation.Recover)
@@ -104,7 +109,7 @@ internal sealed class FaultScenario(FaultHost host, FaultCase row)
         var jobId = jobs[0];
         switch (row.Operation)
         {
-            case Operation.Start:
+            case Operation.Start or Operation.StartFromBml:
                 return Envelope(await Admin.ExecuteAsync(jobId));
             case Operation.Stop or Operation.SnapshotAndStop:
                 return Envelope(await Admin.StopAsync(jobId, snapshot: row.Operation == Operation.SnapshotAndStop));
@@ -203,7 +208,7 @@ internal sealed class FaultScenario(FaultHost host, FaultCase row)
     {
         var expected = row.Operation switch
         {
-            Operation.Start or Operation.Recover or Operation.BulkStart or Operation.Snapshot or Operation.ClientLog or Operation.YarnLog => StreamTaskStatus.Running,
+            Operation.Start or Operation.StartFromBml or Operation.Recover or Operation.BulkStart or Operation.Snapshot or Operation.ClientLog or Operation.YarnLog => StreamTaskStatus.Running,
             Operation.Stop or Operation.SnapshotAndStop => StreamTaskStatus.Stopped,
             Operation.MonitorFailed => StreamTaskStatus.Failed,
             Operation.Monitor => row.Fault == FaultKind.Vanished ? StreamTaskStatus.Failed : StreamTaskStatus.Running,

@@ -18,6 +18,7 @@ public static class FaultTable
         (Operation.Start, LinkisCalls.CreateEngineConn),
         (Operation.Start, LinkisCalls.GetEngineConn),
         (Operation.Start, LinkisCalls.YarnApplication),
+        (Operation.StartFromBml, LinkisCalls.BmlDownload),
         (Operation.Stop, LinkisCalls.KillEngineConn),
         (Operation.SnapshotAndStop, LinkisCalls.Savepoint),
         (Operation.SnapshotAndStop, LinkisCalls.KillEngineConn),
@@ -49,6 +50,8 @@ public static class FaultTable
     {
         var yarn = call.StartsWith("yarn/", StringComparison.Ordinal);
         if (kind == FaultKind.Refusal && yarn) return null;
+        // A raw download cut short without a transport error looks whole; HTTP's own length check is what catches it.
+        if (kind == FaultKind.MalformedBody && call == LinkisCalls.BmlDownload) return null;
         if (kind == FaultKind.Vanished) return Vanished(operation, call);
         // A plain-text log cut short is still a log; a kill whose answer was lost is found done when it is retried.
         if (kind == FaultKind.MalformedBody && (call == LinkisCalls.YarnContainerLog || (operation, call) == (Operation.SnapshotAndStop, LinkisCalls.KillEngineConn)))

@@ -6,6 +6,9 @@ public static class Operation
     /// <summary>Streamis execute: state search, BML upload, createEngineConn, getEngineConn polls, engineConnYarnApplication.</summary>
     public const string Start = "start";
 
+    /// <summary>Streamis execute of a job whose Flink SQL is a BML resource: bml/downloadShareResource first.</summary>
+    public const string StartFromBml = "start-bml";
+
     /// <summary>Streamis stop: killEngineConn.</summary>
     public const string Stop = "stop";
 
