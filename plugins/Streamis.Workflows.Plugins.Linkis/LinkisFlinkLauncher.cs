@@ -23,6 +23,12 @@ public sealed class LinkisFlinkLauncher : IJobLauncher
     public const string JarJobType = "flink.jar";
 
     /// <summary>
+    /// The <see cref="Exception.Data"/> key of a savepoint written by a stop that then failed: the host's StopJob records
+    /// it, so a retried stop that writes another does not lose the first.
+    /// </summary>
+    public const string SavepointTakenKey = "streamis.savepointTaken";
+
+    /// <summary>
     /// Launches of this process whose EngineConn exists but whose handle was not returned yet (the wait failed), by
     /// execution id, so that a retried launch waits for that EngineConn instead of creating a second one.
     /// </summary>
@@ -136,7 +142,17 @@ public sealed class LinkisFlinkLauncher : IJobLauncher
             }
         }
         // Always killed, as in Streamis: the once EngineConn then cancels the Flink job and closes its YARN application.
-        var killed = await manager.KillAsync(task.EngineConn, task.User, cancellationToken).ConfigureAwait(false);
+        bool killed;
+        try
+        {
+            killed = await manager.KillAsync(task.EngineConn, task.User, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (savepoint is not null && e is LinkisException or LinkisUnavailableException)
+        {
+            // The savepoint exists whatever becomes of the stop: the host records it from here (see SavepointTakenKey).
+            e.Data[SavepointTakenKey] = savepoint;
+            throw;
+        }
         logger.LogInformation("Stopped once-job {OnceJobId} ({Mode}){Already}{Savepoint}", task.OnceJobId, mode, killed ? "" : ", its EngineConn was already gone",
             savepoint is null ? "" : " after savepoint " + savepoint.Location);
         return savepoint;
@@ -157,7 +173,9 @@ public sealed class LinkisFlinkLauncher : IJobLauncher
 
     /// <summary>
     /// Waits until the EngineConn runs or has completed, as the Linkis client does, but not forever: past the launch
-    /// time-out, or once it has failed, it is killed so that no orphan holds YARN resources, and the launch fails.
+    /// time-out, once it has failed, or when Linkis refuses to tell its status, it is killed so that no orphan holds
+    /// YARN resources while its task is recorded Failed, and the launch fails. A status Linkis cannot give for now is
+    /// asked again until the launch time-out.
     /// </summary>
     private async Task WaitUntilStartedAsync(LinkisHandle task, CancellationToken cancellationToken)
     {
@@ -172,16 +190,21 @@ public sealed class LinkisFlinkLauncher : IJobLauncher
             catch (EngineConnNotFoundException e)
             {
                 ForgetLaunchOf(task);
-                throw new LinkisException("getEngineConn", $"EngineConn {task.EngineConn} of once-job {task.OnceJobId} vanished while starting: {e.LinkisMessage}", inner: e);
+                throw new LinkisException("getEngineConn", $"EngineConn {task.EngineConn} of once-job {task.OnceJobId} vanished while starting (getEngineConn: {e.LinkisMessage})", inner: e);
+            }
+            catch (LinkisUnavailableException e) when (clock.Elapsed < options.LaunchTimeout)
+            {
+                logger.LogWarning("The status of starting EngineConn {EngineConn} could not be read; asking again: {Reason}", task.EngineConn, e.Message);
+                await Task.Delay(options.StatusPollInterval, cancellationToken).ConfigureAwait(false);
+                continue;
+            }
+            catch (Exception e) when (e is LinkisException or LinkisUnavailableException)
+            {
+                throw await AbandonAsync(task, $"its status could not be read ({e.Message})", cancellationToken).ConfigureAwait(false);
             }
             if (NodeStatusMap.HasStarted(nodeStatus)) break;
             if (clock.Elapsed >= options.LaunchTimeout)
-            {
-                ForgetLaunchOf(task);
-                await manager.KillAsync(task.EngineConn, task.User, cancellationToken).ConfigureAwait(false);
-                throw new LinkisException("getEngineConn",
-                    $"EngineConn {task.EngineConn} of once-job {task.OnceJobId} was still {nodeStatus} after {options.LaunchTimeout.TotalSeconds:0.#} s; it was killed.");
-            }
+                throw await AbandonAsync(task, $"was still {nodeStatus} after {options.LaunchTimeout.TotalSeconds:0.#} s", cancellationToken).ConfigureAwait(false);
             await Task.Delay(options.StatusPollInterval, cancellationToken).ConfigureAwait(false);
         }
         if (NodeStatusMap.ToTaskStatus(nodeStatus) == StreamTaskStatus.Failed)
@@ -191,6 +214,26 @@ public sealed class LinkisFlinkLauncher : IJobLauncher
             throw new LinkisException("getEngineConn",
                 $"EngineConn {task.EngineConn} of once-job {task.OnceJobId} is {nodeStatus} right after its launch (提交流式应用状态失败, 请检查日志); see its client log.");
         }
+    }
+
+    /// <summary>
+    /// Gives a starting EngineConn up: kills it (best effort: the launch fails either way, and says whether the kill
+    /// worked) and returns the refusal to throw, never transient, since a retried launch would create another.
+    /// </summary>
+    private async Task<LinkisException> AbandonAsync(LinkisHandle task, string why, CancellationToken cancellationToken)
+    {
+        ForgetLaunchOf(task);
+        string outcome;
+        try
+        {
+            await manager.KillAsync(task.EngineConn, task.User, cancellationToken).ConfigureAwait(false);
+            outcome = "it was killed.";
+        }
+        catch (Exception e) when (e is LinkisException or LinkisUnavailableException)
+        {
+            outcome = $"it could not be killed either, kill it in Linkis: {e.Message}";
+        }
+        return new LinkisException("getEngineConn", $"EngineConn {task.EngineConn} of once-job {task.OnceJobId} {why}; {outcome}");
     }
 
     /// <summary>A launch whose EngineConn is dead or killed is over: trying it again must create a new one.</summary>

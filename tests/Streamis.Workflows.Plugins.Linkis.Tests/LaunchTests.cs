@@ -267,17 +267,38 @@ public sealed class LaunchTests : LinkisPluginTest
     }
 
     [Fact]
-    public async Task A_launch_retried_after_its_wait_failed_reuses_the_EngineConn_it_created()
+    public async Task A_launch_whose_status_cannot_be_read_for_a_while_asks_again_and_creates_one_EngineConn()
     {
-        var request = SqlJob(executionId: "exec-1");
-        Linkis.Inject(LinkisCalls.GetEngineConn, LinkisFault.ServerError(), times: 3);
+        // More failures than one call's client retries (MaxRetries 2): the launch itself asks again.
+        Linkis.Inject(LinkisCalls.GetEngineConn, LinkisFault.ServerError(), times: 4);
 
-        var first = await Assert.ThrowsAnyAsync<Exception>(() => LaunchAsync(request));
-        var handle = await LaunchAsync(request);
+        var handle = await LaunchAsync(SqlJob(executionId: "exec-1"));
 
-        Assert.True(Sdk.Activities.TransientErrors.IsTransient(first));
         Assert.Single(Linkis.RequestsTo(LinkisCalls.CreateEngineConn));
         Assert.Equal(Linkis.LastEngineConn.Instance, handle.Get("engineConnInstance"));
+        Assert.True(Linkis.RequestsTo(LinkisCalls.GetEngineConn).Count >= 5);
+    }
+
+    [Fact]
+    public async Task A_launch_whose_status_stays_unreadable_or_is_refused_kills_its_EngineConn_and_is_not_worth_retrying()
+    {
+        Reconfigure(("LaunchTimeout", "1"), ("MaxRetries", "0"));
+        Linkis.Inject(LinkisCalls.GetEngineConn, LinkisFault.ServerError());
+        var unreadable = await Assert.ThrowsAnyAsync<Exception>(() => LaunchAsync());
+        var firstKilled = Linkis.LastEngineConn.Killed;
+        Linkis.Inject(LinkisCalls.GetEngineConn, LinkisFault.LinkisError("You have no permission to access EngineConn"));
+
+        var refused = await Assert.ThrowsAnyAsync<Exception>(() => LaunchAsync());
+
+        Assert.True(firstKilled);
+        Assert.True(Linkis.LastEngineConn.Killed);
+        Assert.Equal(2, Linkis.RequestsTo(LinkisCalls.CreateEngineConn).Count);
+        Assert.Contains("its status could not be read", unreadable.Message);
+        Assert.Contains("HTTP 503", unreadable.Message);
+        Assert.Contains("it was killed", unreadable.Message);
+        Assert.Contains("You have no permission to access EngineConn", refused.Message);
+        Assert.False(Sdk.Activities.TransientErrors.IsTransient(unreadable));
+        Assert.False(Sdk.Activities.TransientErrors.IsTransient(refused));
     }
 
     [Fact]

@@ -169,6 +169,47 @@ public sealed class YarnPluginTests : IDisposable
         Assert.Null(unknown);
     }
 
+    /// <summary>The one outbound call the host-level fault suite (Host.Tests/Faults) cannot reach: its host reads YARN logs from the ResourceManager.</summary>
+    [Theory]
+    [InlineData("5xx", "HTTP 503", true)]
+    [InlineData("timeout", "did not answer", true)]
+    [InlineData("cut-off", "not a Linkis message", true)]
+    [InlineData("refusal", "Log service closed", false)]
+    [InlineData("vanished", "Not exists EngineConn", false)]
+    public async Task A_yarn_log_the_ECM_cannot_give_fails_naming_engineConnYarnLog_and_the_problem(string fault, string problem, bool transient)
+    {
+        var provider = Host(("GatewayUrl", linkis.Url), ("TokenCode", linkis.Options.TokenCode), ("RequestTimeout", "0.5"), ("MaxRetries", "1"));
+        var handle = await LaunchAsync(provider);
+        linkis.Inject(LinkisCalls.EngineConnYarnLog, fault switch
+        {
+            "5xx" => LinkisFault.ServerError(503),
+            "timeout" => LinkisFault.Timeout(),
+            "cut-off" => LinkisFault.CarriedOutThenTruncated(),
+            "refusal" => LinkisFault.LinkisError($"Log service closed, token: {linkis.Options.TokenCode}"),
+            _ => LinkisFault.EngineConnVanished(),
+        });
+
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => YarnLogs(provider).FetchAsync(handle, new JobLogRequest("yarn"), CancellationToken.None));
+
+        Assert.Contains("engineConnYarnLog", error.Message);
+        Assert.Contains(problem, error.Message);
+        Assert.DoesNotContain(linkis.Options.TokenCode, error.Message);
+        Assert.Equal(transient, TransientErrors.IsTransient(error));
+    }
+
+    [Fact]
+    public async Task A_yarn_log_call_that_fails_once_is_retried_by_the_client()
+    {
+        var provider = Host(("GatewayUrl", linkis.Url), ("TokenCode", linkis.Options.TokenCode), ("RequestTimeout", "0.5"), ("MaxRetries", "1"));
+        var handle = await LaunchAsync(provider);
+        linkis.Inject(LinkisCalls.EngineConnYarnLog, LinkisFault.ServerError(502), times: 1);
+
+        var page = await YarnLogs(provider).FetchAsync(handle, new JobLogRequest("yarn"), CancellationToken.None);
+
+        Assert.Contains(page.Lines, line => line.Contains("step 7", StringComparison.Ordinal));
+        Assert.Equal(2, linkis.RequestsTo(LinkisCalls.EngineConnYarnLog).Count);
+    }
+
     [Fact]
     public void Without_configuration_a_yarn_log_request_says_what_to_set_and_bad_settings_are_named()
     {

@@ -20,6 +20,9 @@ public static class LinkisCalls
     public const string UserInfo = "user/userInfo";
     public const string Login = "user/login";
 
+    /// <summary>DSS' project list of a workspace, through the same gateway.</summary>
+    public const string DssProjects = "dss/framework/project/getAllProjects";
+
     public const string YarnAppReport = "yarn/app";
     public const string YarnAppAttempts = "yarn/appattempts";
     public const string YarnContainerLog = "yarn/containerlog";

@@ -16,6 +16,15 @@ public enum LinkisFaultKind
 
     /// <summary>HTTP 200, <c>status: 1</c> and the given Linkis message.</summary>
     LinkisError,
+
+    /// <summary>
+    /// The AM's thrown 210003 "Not exists EngineConn" (HTTP 400, <c>data.errorMsg</c>) for this call only, as when the
+    /// EngineConn vanishes between two calls; <see cref="LinkisSimulation.LoseEngineConn"/> makes it lasting.
+    /// </summary>
+    EngineConnVanished,
+
+    /// <summary>Linkis carries the call out, but its answer arrives cut off mid-JSON (a proxy or a dropped connection).</summary>
+    CarriedOutThenTruncated,
 }
 
 /// <summary>Something wrong with a call's answer, injected with <see cref="LinkisSimulation.Inject"/>.</summary>
@@ -30,4 +39,8 @@ public sealed record LinkisFault(LinkisFaultKind Kind, int HttpStatus = 503, str
     public static LinkisFault MalformedJson() => new(LinkisFaultKind.MalformedJson);
 
     public static LinkisFault LinkisError(string message) => new(LinkisFaultKind.LinkisError, Message: message);
+
+    public static LinkisFault EngineConnVanished() => new(LinkisFaultKind.EngineConnVanished);
+
+    public static LinkisFault CarriedOutThenTruncated() => new(LinkisFaultKind.CarriedOutThenTruncated);
 }

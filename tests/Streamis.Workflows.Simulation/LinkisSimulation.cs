@@ -130,10 +130,21 @@ public sealed partial class LinkisSimulation : IDisposable
                 case LinkisFaultKind.LinkisError:
                     await DelayAsync(delay).ConfigureAwait(false);
                     return Envelope(200, null, 1, fault.Message ?? "error", new JsonObject());
+                case LinkisFaultKind.EngineConnVanished:
+                    await DelayAsync(delay).ConfigureAwait(false);
+                    if (TargetOf(json) is { } gone) gone.Lost = true;
+                    return NotExists();
+                case LinkisFaultKind.CarriedOutThenTruncated:
+                    await DelayAsync(delay).ConfigureAwait(false);
+                    return Truncated(await RouteAsync(request, path, json, body).ConfigureAwait(false));
             }
         }
         await DelayAsync(delay).ConfigureAwait(false);
+        return await RouteAsync(request, path, json, body).ConfigureAwait(false);
+    }
 
+    private async Task<IResponseMessage> RouteAsync(IRequestMessage request, string path, JsonNode? json, string? body)
+    {
         try
         {
             if (path.StartsWith("/ws/v1/", StringComparison.Ordinal)) return AnswerYarn(path);
@@ -153,6 +164,7 @@ public sealed partial class LinkisSimulation : IDisposable
                 "bml/upload" => await UploadAsync(request).ConfigureAwait(false),
                 "bml/downloadShareResource" => Download(request),
                 "filesystem/getDirFileTrees" => DirFileTrees(route, request),
+                LinkisCalls.DssProjects => DssProjects(route, json),
                 _ => Envelope(404, null, 1, $"unknown request URI /api/rest_j/v1/{route}", new JsonObject()),
             };
         }
@@ -161,6 +173,21 @@ public sealed partial class LinkisSimulation : IDisposable
             // What Linkis' AOP makes of an unexpected exception: HTTP 400 and its peculiar text.
             return Thrown(null, 0, $"operation failed(操作失败)s！the reason(原因)：{e.GetType().Name}: {e.Message}");
         }
+    }
+
+    /// <summary>The EngineConn a call is about: the target of a Manager call, or the EngineConn named in an ECM operation.</summary>
+    private SimulatedEngineConn? TargetOf(JsonNode? json)
+    {
+        var instance = json?["parameters"]?["engineConnInstance"] ?? json?["instance"];
+        return instance is JsonValue value && engineConns.TryGetValue(value.ToString(), out var engineConn) ? engineConn : null;
+    }
+
+    /// <summary>The first half of an answer, status and headers kept: what arrives when the connection drops mid-body.</summary>
+    private static IResponseMessage Truncated(IResponseMessage answer)
+    {
+        var text = answer.BodyData?.BodyAsString ?? "";
+        var type = answer.Headers?.TryGetValue("Content-Type", out var value) == true ? value.ToString()!.Split(';')[0] : "application/json";
+        return Text(answer.StatusCode is int status ? status : 200, text[..(text.Length / 2)], type);
     }
 
     private static string CallOf(string path, JsonNode? json)

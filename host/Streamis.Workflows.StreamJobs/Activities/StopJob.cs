@@ -13,6 +13,12 @@ namespace Streamis.Workflows.StreamJobs.Activities;
 [Activity(Category.StreamJobs, "Stop job", Description = "Stops a task on its engine, optionally after a savepoint, and records the savepoint.", Icon = "square")]
 public sealed class StopJob : Activity
 {
+    /// <summary>
+    /// Where an engine puts, in <see cref="Exception.Data"/>, the savepoint a stop wrote before it failed (the kill after
+    /// the snapshot); the Sdk's stop returns the savepoint only on success, and a written one must not go unrecorded.
+    /// </summary>
+    public const string SavepointTakenKey = "streamis.savepointTaken";
+
     [Input(Description = "The task to stop", Required = true)]
     public Input<long> TaskId { get; set; } = default!;
 
@@ -32,9 +38,21 @@ public sealed class StopJob : Activity
         var task = await context.Get<TaskService>().FindAsync(taskId, ct) ?? throw TaskLookup.NotFound(taskId);
         var handle = task.Handle ?? throw TaskLookup.NoHandle(task);
         var directory = context.Get(SavepointDirectory);
-        var state = await context.Get<JobEngines>().Launcher(handle.Engine)
-            .StopAsync(handle, context.Get(Mode), string.IsNullOrWhiteSpace(directory) ? null : directory.Trim(), ct);
-        if (state is not null) await context.Get<JobStateService>().RecordAsync(taskId, state, ct);
+        var states = context.Get<JobStateService>();
+        JobState? state;
+        try
+        {
+            state = await context.Get<JobEngines>().Launcher(handle.Engine)
+                .StopAsync(handle, context.Get(Mode), string.IsNullOrWhiteSpace(directory) ? null : directory.Trim(), ct);
+        }
+        catch (Exception e) when (e.Data[SavepointTakenKey] is JobState taken)
+        {
+            // The savepoint was written before the stop failed: a state of the job all the same, restorable later.
+            await states.RecordAsync(taskId, taken, ct);
+            context.Log($"Savepoint {taken.Location} was written before the stop failed; it is recorded", LogSeverity.Warning);
+            throw;
+        }
+        if (state is not null) await states.RecordAsync(taskId, state, ct);
         context.Set(SavepointPath, state?.Location);
         return Done();
     }

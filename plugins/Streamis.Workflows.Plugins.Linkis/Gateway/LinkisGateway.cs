@@ -142,14 +142,13 @@ internal sealed class LinkisGateway(IHttpClientFactory clients, string owner, Li
             throw Unanswered(call, idempotent || neverSent, $"could not be reached ({Redact(e.Message)})", e);
         }
         logger.LogDebug("Linkis {Call} answered HTTP {Status} in {Elapsed} ms", call, (int)status, clock.ElapsedMilliseconds);
-        return Read(call, status, text, user);
+        return Read(call, status, text, user, idempotent);
     }
 
-    private JsonElement Read(string call, HttpStatusCode status, string text, string? user)
+    private JsonElement Read(string call, HttpStatusCode status, string text, string? user, bool idempotent)
     {
         var code = (int)status;
-        if (code >= 500)
-            throw new LinkisUnavailableException(call, $"Linkis gateway {settings.GatewayUrl} answered {call} with HTTP {code}: {Excerpt(text)}");
+        if (code >= 500) throw Unusable(call, idempotent, $"answered {call} with HTTP {code}: {Excerpt(text)}");
         JsonElement root;
         try
         {
@@ -158,11 +157,10 @@ internal sealed class LinkisGateway(IHttpClientFactory clients, string owner, Li
         }
         catch (JsonException)
         {
-            throw new LinkisUnavailableException(call,
-                $"Linkis gateway {settings.GatewayUrl} answered {call} with HTTP {code} and a body that is not a Linkis message: {Excerpt(text)}");
+            throw Unusable(call, idempotent, $"answered {call} with HTTP {code} and a body that is not a Linkis message: {Excerpt(text)}");
         }
         if (root.ValueKind != JsonValueKind.Object)
-            throw new LinkisUnavailableException(call, $"Linkis gateway {settings.GatewayUrl} answered {call} with HTTP {code} and JSON that is not a Linkis message: {Excerpt(text)}");
+            throw Unusable(call, idempotent, $"answered {call} with HTTP {code} and JSON that is not a Linkis message: {Excerpt(text)}");
 
         // As the Linkis client reads it: a missing status is success.
         var linkisStatus = root.TryGetProperty("status", out var statusElement) && statusElement.TryGetInt32(out var number) ? number : 0;
@@ -192,8 +190,22 @@ internal sealed class LinkisGateway(IHttpClientFactory clients, string owner, Li
         return retryable
             ? new LinkisUnavailableException(call, text + ".", inner)
             // Without the cause attached: a time-out inside would make a retry policy repeat what must not be repeated.
-            : new LinkisException(call, text + $"; {call} is not sent twice, so whether Linkis carried it out is unknown: check Linkis before trying again.");
+            : new LinkisException(call, text + NotRepeated(call));
     }
+
+    /// <summary>
+    /// A 5xx or an unreadable answer. For a call that is safe to repeat, worth retrying. For one that is not, it may
+    /// have been carried out all the same (a proxy's 502 after Linkis acted, a body cut off on the way), so it is a
+    /// refusal: retrying a createEngineConn on it would launch the job twice.
+    /// </summary>
+    private Exception Unusable(string call, bool idempotent, string what)
+    {
+        var text = $"Linkis gateway {settings.GatewayUrl} {what}";
+        return idempotent ? new LinkisUnavailableException(call, text) : new LinkisException(call, text + NotRepeated(call));
+    }
+
+    private static string NotRepeated(string call) =>
+        $"; {call} is not sent twice, so whether Linkis carried it out is unknown: check Linkis before trying again.";
 
     /// <summary>Linkis echoes a rejected token in its message ("token: &lt;code&gt;"): it never goes further.</summary>
     public string Redact(string text) =>

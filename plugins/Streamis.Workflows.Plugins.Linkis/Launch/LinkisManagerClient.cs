@@ -12,10 +12,10 @@ internal sealed class LinkisManagerClient(LinkisGateway gateway, LinkisOptions o
         // Never repeated: a second create would launch the job twice.
         var data = await gateway.PostAsync("createEngineConn", "linkisManager/createEngineConn", body, user, idempotent: false, cancellationToken).ConfigureAwait(false);
         if (!data.TryGetProperty("engine", out var engine) || engine.ValueKind != JsonValueKind.Object)
-            throw Malformed("createEngineConn", "no data.engine", data);
-        var engineConn = Instance(engine, "serviceInstance") ?? throw Malformed("createEngineConn", "no engine.serviceInstance", data);
-        var manager = Instance(engine, "ecmServiceInstance") ?? throw Malformed("createEngineConn", "no engine.ecmServiceInstance", data);
-        var ticketId = Text(engine, "ticketId") ?? throw Malformed("createEngineConn", "no engine.ticketId", data);
+            throw MalformedCreate("no data.engine", data);
+        var engineConn = Instance(engine, "serviceInstance") ?? throw MalformedCreate("no engine.serviceInstance", data);
+        var manager = Instance(engine, "ecmServiceInstance") ?? throw MalformedCreate("no engine.ecmServiceInstance", data);
+        var ticketId = Text(engine, "ticketId") ?? throw MalformedCreate("no engine.ticketId", data);
         return new CreatedEngineConn(ticketId, engineConn, manager, Text(engine, "nodeStatus") ?? "Starting");
     }
 
@@ -77,4 +77,9 @@ internal sealed class LinkisManagerClient(LinkisGateway gateway, LinkisOptions o
 
     private LinkisUnavailableException Malformed(string call, string what, JsonElement data) =>
         new(call, $"Linkis answered {call} without what it always sends ({what}): {gateway.Redact(data.ToString())}");
+
+    /// <summary>Linkis said the create succeeded, so an EngineConn may run: not a reason to create another.</summary>
+    private LinkisException MalformedCreate(string what, JsonElement data) =>
+        new("createEngineConn", $"Linkis answered createEngineConn with success but without what it always sends ({what}): {gateway.Redact(data.ToString())}; "
+            + "an EngineConn may have been created, so the launch is not repeated: check Linkis.");
 }
