@@ -23,12 +23,6 @@ public sealed class LinkisFlinkLauncher : IJobLauncher
     public const string JarJobType = "flink.jar";
 
     /// <summary>
-    /// The <see cref="Exception.Data"/> key of a savepoint written by a stop that then failed: the host's StopJob records
-    /// it, so a retried stop that writes another does not lose the first.
-    /// </summary>
-    public const string SavepointTakenKey = "streamis.savepointTaken";
-
-    /// <summary>
     /// Launches of this process whose EngineConn exists but whose handle was not returned yet (the wait failed), by
     /// execution id, so that a retried launch waits for that EngineConn instead of creating a second one.
     /// </summary>
@@ -149,8 +143,8 @@ public sealed class LinkisFlinkLauncher : IJobLauncher
         }
         catch (Exception e) when (savepoint is not null && e is LinkisException or LinkisUnavailableException)
         {
-            // The savepoint exists whatever becomes of the stop: the host records it from here (see SavepointTakenKey).
-            e.Data[SavepointTakenKey] = savepoint;
+            // The savepoint exists whatever becomes of the stop: the host records it from here.
+            SavepointTaken.Attach(e, savepoint);
             throw;
         }
         logger.LogInformation("Stopped once-job {OnceJobId} ({Mode}){Already}{Savepoint}", task.OnceJobId, mode, killed ? "" : ", its EngineConn was already gone",

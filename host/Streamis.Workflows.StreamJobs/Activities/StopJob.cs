@@ -13,12 +13,6 @@ namespace Streamis.Workflows.StreamJobs.Activities;
 [Activity(Category.StreamJobs, "Stop job", Description = "Stops a task on its engine, optionally after a savepoint, and records the savepoint.", Icon = "square")]
 public sealed class StopJob : Activity
 {
-    /// <summary>
-    /// Where an engine puts, in <see cref="Exception.Data"/>, the savepoint a stop wrote before it failed (the kill after
-    /// the snapshot); the Sdk's stop returns the savepoint only on success, and a written one must not go unrecorded.
-    /// </summary>
-    public const string SavepointTakenKey = "streamis.savepointTaken";
-
     [Input(Description = "The task to stop", Required = true)]
     public Input<long> TaskId { get; set; } = default!;
 
@@ -45,7 +39,7 @@ public sealed class StopJob : Activity
             state = await context.Get<JobEngines>().Launcher(handle.Engine)
                 .StopAsync(handle, context.Get(Mode), string.IsNullOrWhiteSpace(directory) ? null : directory.Trim(), ct);
         }
-        catch (Exception e) when (e.Data[SavepointTakenKey] is JobState taken)
+        catch (Exception e) when (SavepointTaken.Of(e) is { } taken)
         {
             // The savepoint was written before the stop failed: a state of the job all the same, restorable later.
             await states.RecordAsync(taskId, taken, ct);
