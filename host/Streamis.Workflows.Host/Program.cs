@@ -60,7 +60,9 @@ app.UseStreamisWebUi();
 app.UseAuthentication();
 app.UseAuthorization();
 
-app.MapOpenApi().AllowAnonymous();
+// The one document the host has, by its name: any other name is then an unknown route with a problem body, where the
+// "{documentName}" pattern answered it in plain text.
+app.MapOpenApi("/openapi/v1.json").AllowAnonymous();
 app.MapScalarApiReference().AllowAnonymous();
 app.MapDefinitionEndpoints();
 app.MapInstanceEndpoints();

@@ -48,7 +48,7 @@ public class AuthorizationMatrixTests(HostFixture fixture) : IClassFixture<HostF
         ["DELETE /api/config/definitions/{key}"] = Policies.Administer,
         ["GET /metrics"] = Policies.Read,
         ["GET /health"] = Anonymous,
-        ["GET /openapi/{documentName}.json"] = Anonymous,
+        ["GET /openapi/v1.json"] = Anonymous,
         ["GET /scalar/{documentName?}"] = Anonymous,
         ["GET /scalar/scalar.js"] = Anonymous,
         ["GET /scalar/scalar.aspnetcore.js"] = Anonymous,
