@@ -60,9 +60,7 @@ app.UseStreamisWebUi();
 app.UseAuthentication();
 app.UseAuthorization();
 
-// The one document the host has, by its name: any other name is then an unknown route with a problem body, where the
-// "{documentName}" pattern answered it in plain text.
-app.MapOpenApi("/openapi/v1.json").AllowAnonymous();
+app.MapOpenApiDocument();
 app.MapScalarApiReference().AllowAnonymous();
 app.MapDefinitionEndpoints();
 app.MapInstanceEndpoints();

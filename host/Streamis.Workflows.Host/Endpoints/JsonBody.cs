@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Streamis.Workflows.Engine.Validation;
 using Streamis.Workflows.Engine.Values;
 using Streamis.Workflows.Host.Errors;
+using Streamis.Workflows.Sdk.Json;
 
 namespace Streamis.Workflows.Host.Endpoints;
 
@@ -45,8 +46,8 @@ public sealed class JsonBody
         JsonNode? node;
         try
         {
-            // Duplicate names are refused while parsing: JsonObject would otherwise throw on first access, as a 500.
-            node = JsonNode.Parse(buffer.ToArray(), documentOptions: new JsonDocumentOptions { MaxDepth = 64, AllowDuplicateProperties = false });
+            // Duplicate names and half surrogate pairs are refused while parsing: reading them later would throw, as a 500.
+            node = StrictJson.Parse(buffer.ToArray());
         }
         catch (JsonException e)
         {
