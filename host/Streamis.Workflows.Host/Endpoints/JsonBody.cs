@@ -114,7 +114,12 @@ public sealed class JsonBody
             problems.Add(new($"$.{name}", "must be an array of strings"));
             return null;
         }
-        if (array.Count > maxItems) problems.Add(new($"$.{name}", $"must hold at most {maxItems} entries"));
+        // Too many entries is the problem; each of 200,000 entries checked as well would only bury it.
+        if (array.Count > maxItems)
+        {
+            problems.Add(new($"$.{name}", $"must hold at most {maxItems} entries, not {array.Count}"));
+            return null;
+        }
         var result = new List<string>(array.Count);
         for (var i = 0; i < array.Count; i++)
         {

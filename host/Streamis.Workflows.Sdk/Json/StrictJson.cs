@@ -15,7 +15,14 @@ public static class StrictJson
 
     public static JsonNode? Parse(byte[] utf8)
     {
-        var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { MaxDepth = MaxDepth });
+        RefuseHalfSurrogates(utf8, new JsonReaderOptions { MaxDepth = MaxDepth });
+        return JsonNode.Parse(utf8, documentOptions: new JsonDocumentOptions { MaxDepth = MaxDepth, AllowDuplicateProperties = false });
+    }
+
+    /// <summary>Throws a <see cref="JsonException"/> for malformed JSON or a string escaping half a surrogate pair.</summary>
+    public static void RefuseHalfSurrogates(ReadOnlySpan<byte> utf8, JsonReaderOptions options)
+    {
+        var reader = new Utf8JsonReader(utf8, options);
         while (reader.Read())
         {
             if (reader.TokenType is not (JsonTokenType.String or JsonTokenType.PropertyName) || !reader.ValueIsEscaped) continue;
@@ -28,6 +35,5 @@ public static class StrictJson
                 throw new JsonException($"the string at byte {reader.TokenStartIndex} escapes half of a UTF-16 surrogate pair (such as \\ud800 alone)");
             }
         }
-        return JsonNode.Parse(utf8, documentOptions: new JsonDocumentOptions { MaxDepth = MaxDepth, AllowDuplicateProperties = false });
     }
 }

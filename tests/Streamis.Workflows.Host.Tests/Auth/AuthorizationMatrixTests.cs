@@ -16,7 +16,7 @@ namespace Streamis.Workflows.Host.Tests.Auth;
 public class AuthorizationMatrixTests(HostFixture fixture) : IClassFixture<HostFixture>
 {
     /// <summary>Who may call what: the decision, written down. Keyed by "METHOD pattern".</summary>
-    private static readonly Dictionary<string, string> Expected = new(StringComparer.Ordinal)
+    internal static readonly Dictionary<string, string> Expected = new(StringComparer.Ordinal)
     {
         ["GET /api/workflows/definitions"] = Policies.Read,
         ["GET /api/workflows/definitions/{definitionId}"] = Policies.Read,
@@ -104,7 +104,39 @@ public class AuthorizationMatrixTests(HostFixture fixture) : IClassFixture<HostF
         ["GET /api/rest_j/v1/user/userInfo"] = Policies.Streamis,
     };
 
-    private const string Anonymous = "anonymous";
+    /// <summary>
+    /// The endpoints the plugins this build ships add (the DSS AppConn contract, the sample's alert list). A plugin
+    /// endpoint takes the host's fallback policy, any signed-in caller; the DSS plugin then checks project privileges
+    /// itself (see the DSS plugin's tests). <see cref="SecuritySweepTests"/> holds a host with every plugin to these.
+    /// </summary>
+    internal static readonly Dictionary<string, string> PluginEndpoints = new(StringComparer.Ordinal)
+    {
+        ["GET /api/rest_j/v1/streamis/project/searchProject"] = SignedIn,
+        ["POST /api/rest_j/v1/streamis/project/createProject"] = SignedIn,
+        ["PUT /api/rest_j/v1/streamis/project/updateProject"] = SignedIn,
+        ["DELETE /api/rest_j/v1/streamis/project/deleteProject"] = SignedIn,
+        ["POST /api/rest_j/v1/streamis/dss/job/publish"] = SignedIn,
+        ["POST /api/rest_j/v1/streamis/dss/node/ref/create"] = SignedIn,
+        ["POST /api/rest_j/v1/streamis/dss/node/ref/update"] = SignedIn,
+        ["POST /api/rest_j/v1/streamis/dss/node/ref/delete"] = SignedIn,
+        ["POST /api/rest_j/v1/streamis/dss/node/ref/copy"] = SignedIn,
+        ["POST /api/rest_j/v1/streamis/dss/node/ref/export"] = SignedIn,
+        ["POST /api/rest_j/v1/streamis/dss/node/ref/import"] = SignedIn,
+        ["GET /api/rest_j/v1/streamis/dss/node/ref/get"] = SignedIn,
+        ["POST /api/rest_j/v1/streamis/dss/node/execution/submit"] = SignedIn,
+        ["GET /api/rest_j/v1/streamis/dss/node/execution/state"] = SignedIn,
+        ["GET /api/rest_j/v1/streamis/dss/node/execution/result"] = SignedIn,
+        ["POST /api/rest_j/v1/streamis/dss/node/execution/kill"] = SignedIn,
+        ["GET /api/rest_j/v1/streamis/dss/node/execution/progress"] = SignedIn,
+        ["GET /api/rest_j/v1/streamis/dss/node/execution/log"] = SignedIn,
+        ["GET /api/plugins/dss/sso"] = SignedIn,
+        ["GET /api/plugins/sample/alerts"] = SignedIn,
+    };
+
+    internal const string Anonymous = "anonymous";
+
+    /// <summary>Any caller the host signed in, whatever its role (the fallback policy).</summary>
+    internal const string SignedIn = "signed-in";
 
     public static TheoryData<string> Roles => new() { "anonymous", "viewer", "operator", "admin" };
 
@@ -213,10 +245,10 @@ public class AuthorizationMatrixTests(HostFixture fixture) : IClassFixture<HostF
         Assert.True(failures.Count == 0, string.Join("\n", failures));
     }
 
-    private static bool Allowed(string role, string level) => level switch
+    internal static bool Allowed(string role, string level) => level switch
     {
         Anonymous => true,
-        Policies.Read or Policies.Streamis => role is "viewer" or "operator" or "admin",
+        Policies.Read or Policies.Streamis or SignedIn => role is "viewer" or "operator" or "admin",
         Policies.Operate => role is "operator" or "admin",
         _ => role is "admin",
     };

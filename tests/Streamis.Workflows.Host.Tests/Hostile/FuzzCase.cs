@@ -6,8 +6,8 @@ public sealed record FuzzCase(int Number, HostEndpoint Endpoint, string Method, 
     public HttpRequestMessage Request()
     {
         var request = new HttpRequestMessage(new HttpMethod(Method), Url) { Content = Content() };
-        // A server may answer before it reads a body it does not want (401, 404, a GET); with 100-continue the client
-        // hears that answer instead of writing megabytes into a closed connection.
+        // A server may answer before it reads a body it does not want (401, 404); with 100-continue the client hears
+        // that answer instead of writing megabytes into a closed connection.
         if (request.Content is not null) request.Headers.ExpectContinue = true;
         return request;
     }

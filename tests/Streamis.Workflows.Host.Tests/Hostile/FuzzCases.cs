@@ -74,11 +74,18 @@ internal sealed class FuzzCases(FuzzSettings settings, IReadOnlyList<HostEndpoin
     {
         var takesBody = method is "POST" or "PUT" or "PATCH";
         if (!takesBody && random.Next(8) > 0) return () => null;
+        // The body is made when the request is sent, from a random of its own, so a 10 MB body is not held until then.
+        var bodySeed = random.Next();
+        if (!takesBody)
+        {
+            // Small: HttpClient writes a whole body before it reads the answer, and a GET of a 5 MB file that does not
+            // read the body would wait on it until both sides give up.
+            what.Add("body on a " + method + ": " + DescribeMalformed(bodySeed, small: true));
+            return () => HostileBodies.Malformed(new Random(bodySeed), small: true).Content;
+        }
         var path = endpoint.Pattern.RawText ?? "";
         var uploads = path.Contains("upload", StringComparison.Ordinal);
         var kind = random.Next(10);
-        // The body is made when the request is sent, from a random of its own, so a 10 MB body is not held until then.
-        var bodySeed = random.Next();
         if (uploads ? kind < 6 : kind == 0)
         {
             Uploads.Form(new Random(bodySeed), validIds, out var upload).Dispose();
@@ -94,9 +101,9 @@ internal sealed class FuzzCases(FuzzSettings settings, IReadOnlyList<HostEndpoin
         return () => HostileBodies.Text(bodies.Json(new Random(bodySeed), path).Text, "application/json");
     }
 
-    private static string DescribeMalformed(int seed)
+    private static string DescribeMalformed(int seed, bool small = false)
     {
-        var (content, what) = HostileBodies.Malformed(new Random(seed));
+        var (content, what) = HostileBodies.Malformed(new Random(seed), small);
         content.Dispose();
         return what;
     }

@@ -50,7 +50,7 @@ public sealed class FuzzHost : IAsyncLifetime
     /// <summary>A client of the loopback server for "admin", "operator", "viewer", or null for nobody.</summary>
     public HttpClient Client(string? role)
     {
-        var client = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false, Expect100ContinueTimeout = TimeSpan.FromSeconds(60) })
+        var client = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false, Expect100ContinueTimeout = TimeSpan.FromSeconds(2) })
         {
             BaseAddress = BaseUrl,
             Timeout = TimeSpan.FromSeconds(90),

@@ -125,8 +125,8 @@ internal sealed class HostileBodies(IReadOnlyDictionary<string, string> validIds
         ? string.Concat(Enumerable.Repeat("{\"a\":", depth)) + "1" + new string('}', depth)
         : new string('[', depth) + new string(']', depth);
 
-    /// <summary>A body that is not JSON of any shape an endpoint reads.</summary>
-    public static (HttpContent Content, string What) Malformed(Random random) => random.Next(12) switch
+    /// <summary>A body that is not JSON of any shape an endpoint reads; <paramref name="small"/> leaves out the megabytes.</summary>
+    public static (HttpContent Content, string What) Malformed(Random random, bool small = false) => random.Next(small ? 11 : 12) switch
     {
         0 => (new ByteArrayContent([]), "empty, no type"),
         1 => (Text("", "application/json"), "empty json"),
@@ -138,8 +138,8 @@ internal sealed class HostileBodies(IReadOnlyDictionary<string, string> validIds
         7 => (Text("{\"jobId\": 1,", "application/json"), "truncated"),
         8 => (Text("{\"a\":1} {\"b\":2}", "application/json"), "two documents"),
         9 => (Text("{\"jobId\":1}", "text/plain; charset=utf-32"), "wrong charset"),
-        10 => (Text("\"" + HostileValues.Long(random, random.Next(1, 10) * 1024 * 1024) + "\"", "application/json"), "MB string body"),
-        _ => (Text("{\"a\":1,\"a\":2,\"jobId\":\"1\",\"jobId\":[]}", "application/json"), "duplicate keys"),
+        10 => (Text("{\"a\":1,\"a\":2,\"jobId\":\"1\",\"jobId\":[]}", "application/json"), "duplicate keys"),
+        _ => (Text("\"" + HostileValues.Long(random, random.Next(1, 10) * 1024 * 1024) + "\"", "application/json"), "MB string body"),
     };
 
     public static StringContent Text(string text, string mediaType)
