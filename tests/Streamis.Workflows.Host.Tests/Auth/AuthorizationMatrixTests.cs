@@ -1,10 +1,7 @@
 using System.Net;
 using System.Text;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.AspNetCore.Routing.Patterns;
-using Microsoft.Extensions.DependencyInjection;
 using Streamis.Workflows.Host.Auth;
+using Streamis.Workflows.Host.Tests.Hostile;
 using Streamis.Workflows.Host.Tests.Support;
 
 namespace Streamis.Workflows.Host.Tests.Auth;
@@ -141,46 +138,14 @@ public class AuthorizationMatrixTests(HostFixture fixture) : IClassFixture<HostF
     public static TheoryData<string> Roles => new() { "anonymous", "viewer", "operator", "admin" };
 
     /// <summary>The routes as the running host maps them, each with its methods and what its metadata says.</summary>
-    private List<MappedEndpoint> Endpoints()
+    private IReadOnlyList<HostEndpoint> Endpoints()
     {
         fixture.Host.CreateClient().Dispose();
-        var source = fixture.Host.Services.GetRequiredService<EndpointDataSource>();
-        var endpoints = new List<MappedEndpoint>();
-        foreach (var endpoint in source.Endpoints.OfType<RouteEndpoint>())
-        {
-            var methods = endpoint.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["GET"];
-            var anonymous = endpoint.Metadata.GetMetadata<IAllowAnonymous>() is not null;
-            var policies = endpoint.Metadata.GetOrderedMetadata<IAuthorizeData>().Select(a => a.Policy).OfType<string>().ToList();
-            foreach (var method in methods)
-                endpoints.Add(new MappedEndpoint(method, endpoint.RoutePattern, anonymous, policies));
-        }
-        return endpoints;
+        return HostEndpoint.All(fixture.Host.Services);
     }
 
-    private sealed record MappedEndpoint(string Method, RoutePattern Pattern, bool Anonymous, IReadOnlyList<string> Policies)
-    {
-        public string Key => $"{Method} {Pattern.RawText!.TrimEnd('/')}";
-
-        /// <summary>A concrete path: parameters filled with values that name nothing real (the OpenAPI document is the exception).</summary>
-        public string Path()
-        {
-            var path = new StringBuilder();
-            foreach (var segment in Pattern.PathSegments)
-            {
-                path.Append('/');
-                foreach (var part in segment.Parts)
-                    path.Append(part switch
-                    {
-                        RoutePatternLiteralPart literal => literal.Content,
-                        RoutePatternSeparatorPart separator => separator.Content,
-                        RoutePatternParameterPart { Name: "documentName" } => "v1",
-                        RoutePatternParameterPart parameter => $"matrix-{parameter.Name}",
-                        _ => "",
-                    });
-            }
-            return path.Length == 0 ? "/" : path.ToString();
-        }
-    }
+    /// <summary>A concrete path: parameters filled with values that name nothing real.</summary>
+    private static string PathOf(HostEndpoint endpoint) => endpoint.Path(name => $"matrix-{name}");
 
     [Fact]
     public void Every_endpoint_has_a_known_access_level()
@@ -213,7 +178,7 @@ public class AuthorizationMatrixTests(HostFixture fixture) : IClassFixture<HostF
             var level = Expected.GetValueOrDefault(endpoint.Key)
                 ?? (endpoint.Anonymous ? Anonymous : endpoint.Policies.Contains(Policies.Administer) ? Policies.Administer
                     : endpoint.Policies.Contains(Policies.Operate) ? Policies.Operate : Policies.Read);
-            using var request = new HttpRequestMessage(new HttpMethod(endpoint.Method), endpoint.Path());
+            using var request = new HttpRequestMessage(new HttpMethod(endpoint.Method), PathOf(endpoint));
             // Bodies that cannot do anything: the endpoints behind them answer 400 or 404 once the caller is let in.
             if (endpoint.Method is "POST" or "PUT" or "PATCH") request.Content = new StringContent("{}", Encoding.UTF8, "application/json");
             using var response = await client.SendAsync(request);
@@ -225,21 +190,21 @@ public class AuthorizationMatrixTests(HostFixture fixture) : IClassFixture<HostF
                 HttpStatusCode.Forbidden => "403",
                 _ => "allowed",
             };
-            if (got != expected) failures.Add($"{endpoint.Method} {endpoint.Path()} as {role}: expected {expected}, got {(int)status}");
+            if (got != expected) failures.Add($"{endpoint.Method} {PathOf(endpoint)} as {role}: expected {expected}, got {(int)status}");
             else if (got != "allowed" && level == Policies.Streamis)
             {
                 // The Streamis web UI reads the Linkis envelope, and status -1 sends it to its login page.
                 var body = await response.Content.ReadAsStringAsync();
                 if (response.Content.Headers.ContentType?.MediaType != "application/json" || !body.Contains("\"status\":-1"))
-                    failures.Add($"{endpoint.Method} {endpoint.Path()} as {role}: {(int)status} without a Linkis envelope of status -1: {body}");
+                    failures.Add($"{endpoint.Method} {PathOf(endpoint)} as {role}: {(int)status} without a Linkis envelope of status -1: {body}");
             }
             else if (got != "allowed")
             {
                 var body = await response.Content.ReadAsStringAsync();
                 if (response.Content.Headers.ContentType?.MediaType != "application/problem+json" || !body.Contains($"\"status\":{(int)status}"))
-                    failures.Add($"{endpoint.Method} {endpoint.Path()} as {role}: {(int)status} without a problem body: {body}");
+                    failures.Add($"{endpoint.Method} {PathOf(endpoint)} as {role}: {(int)status} without a problem body: {body}");
             }
-            else if ((int)status >= 500) failures.Add($"{endpoint.Method} {endpoint.Path()} as {role}: {(int)status}");
+            else if ((int)status >= 500) failures.Add($"{endpoint.Method} {PathOf(endpoint)} as {role}: {(int)status}");
         }
 
         Assert.True(failures.Count == 0, string.Join("\n", failures));

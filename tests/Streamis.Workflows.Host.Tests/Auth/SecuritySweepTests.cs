@@ -109,10 +109,5 @@ public sealed class SecuritySweepTests(FuzzHost host) : IClassFixture<FuzzHost>
         return request;
     }
 
-    private static string Fill(string parameter) => parameter switch
-    {
-        "documentName" => "v1",
-        "jobId" => "987654",
-        _ => "sweep-" + parameter,
-    };
+    private static string Fill(string parameter) => parameter == "jobId" ? "987654" : "sweep-" + parameter;
 }

@@ -82,7 +82,6 @@ public sealed class FuzzHost : IAsyncLifetime
             ["jobId"] = jobId,
             ["id"] = jobId,
             ["jobName"] = "fuzzjob",
-            ["documentName"] = "v1",
             ["path"] = "index.html",
         };
     }
