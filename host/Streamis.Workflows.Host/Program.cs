@@ -60,7 +60,7 @@ app.UseStreamisWebUi();
 app.UseAuthentication();
 app.UseAuthorization();
 
-app.MapOpenApi().AllowAnonymous();
+app.MapOpenApiDocument();
 app.MapScalarApiReference().AllowAnonymous();
 app.MapDefinitionEndpoints();
 app.MapInstanceEndpoints();

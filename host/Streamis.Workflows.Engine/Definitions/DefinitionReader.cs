@@ -1,8 +1,10 @@
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Streamis.Workflows.Engine.Registry;
 using Streamis.Workflows.Engine.Validation;
 using Streamis.Workflows.Sdk.Activities;
+using Streamis.Workflows.Sdk.Json;
 
 namespace Streamis.Workflows.Engine.Definitions;
 
@@ -25,6 +27,9 @@ public sealed class DefinitionReader(ActivityRegistry registry)
         JsonNode? node;
         try
         {
+            // A name or text escaping half a surrogate pair parses, then throws when read: refused here with the rest.
+            StrictJson.RefuseHalfSurrogates(Encoding.UTF8.GetBytes(json),
+                new JsonReaderOptions { MaxDepth = MaxDepth, CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
             node = JsonNode.Parse(json, documentOptions: new JsonDocumentOptions
             {
                 MaxDepth = MaxDepth, CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true, AllowDuplicateProperties = false,

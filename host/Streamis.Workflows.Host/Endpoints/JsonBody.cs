@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Streamis.Workflows.Engine.Validation;
 using Streamis.Workflows.Engine.Values;
 using Streamis.Workflows.Host.Errors;
+using Streamis.Workflows.Sdk.Json;
 
 namespace Streamis.Workflows.Host.Endpoints;
 
@@ -45,8 +46,8 @@ public sealed class JsonBody
         JsonNode? node;
         try
         {
-            // Duplicate names are refused while parsing: JsonObject would otherwise throw on first access, as a 500.
-            node = JsonNode.Parse(buffer.ToArray(), documentOptions: new JsonDocumentOptions { MaxDepth = 64, AllowDuplicateProperties = false });
+            // Duplicate names and half surrogate pairs are refused while parsing: reading them later would throw, as a 500.
+            node = StrictJson.Parse(buffer.ToArray());
         }
         catch (JsonException e)
         {
@@ -113,7 +114,12 @@ public sealed class JsonBody
             problems.Add(new($"$.{name}", "must be an array of strings"));
             return null;
         }
-        if (array.Count > maxItems) problems.Add(new($"$.{name}", $"must hold at most {maxItems} entries"));
+        // Too many entries is the problem; each of 200,000 entries checked as well would only bury it.
+        if (array.Count > maxItems)
+        {
+            problems.Add(new($"$.{name}", $"must hold at most {maxItems} entries, not {array.Count}"));
+            return null;
+        }
         var result = new List<string>(array.Count);
         for (var i = 0; i < array.Count; i++)
         {

@@ -11,6 +11,9 @@ public static class ProblemResults
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
+    /// <summary>How many problems one answer lists.</summary>
+    public const int MaxListedProblems = 100;
+
     /// <summary>For the title-only problems the framework itself would send (e.g. 404 for an unknown route).</summary>
     public static string Title(int status) => status switch
     {
@@ -43,7 +46,12 @@ public static class ProblemResults
     {
         var body = new Dictionary<string, object?> { ["type"] = $"https://httpstatuses.io/{status}", ["title"] = title, ["status"] = status };
         if (detail is not null) body["detail"] = detail;
-        if (problems is not null) body["errors"] = problems.Select(p => new { path = p.Path, message = p.Message }).ToList();
+        if (problems is null) return body;
+        // A list of 100,000 bad entries would answer megabytes; the first ones and a count tell the caller enough.
+        var all = problems.ToList();
+        var errors = all.Take(MaxListedProblems).Select(p => new { path = p.Path, message = p.Message }).ToList();
+        if (all.Count > MaxListedProblems) errors.Add(new { path = "$", message = $"{all.Count - MaxListedProblems} more problems are not listed" });
+        body["errors"] = errors;
         return body;
     }
 }

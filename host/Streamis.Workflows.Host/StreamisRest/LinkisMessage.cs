@@ -11,11 +11,17 @@ public static class LinkisMessage
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
+    /// <summary>
+    /// The longest message an envelope carries. Refusals quote what the caller sent ("snapshot must be true or false,
+    /// not ..."), and a caller that sent a megabyte should not get it back.
+    /// </summary>
+    public const int MaxMessageLength = 2_000;
+
     public static JsonObject Body(HttpContext context, int status, string message, JsonObject? data) => new()
     {
         ["method"] = (context.Request.PathBase + context.Request.Path).Value,
         ["status"] = status,
-        ["message"] = message,
+        ["message"] = message.Length > MaxMessageLength ? message[..MaxMessageLength] + "…" : message,
         ["data"] = data ?? new JsonObject(),
     };
 

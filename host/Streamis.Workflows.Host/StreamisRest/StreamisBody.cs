@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Streamis.Workflows.Sdk.Json;
 
 namespace Streamis.Workflows.Host.StreamisRest;
 
@@ -23,8 +24,8 @@ public static class StreamisBody
         JsonNode? node;
         try
         {
-            // Duplicate names are refused while parsing: JsonObject would otherwise throw on first access, as a 500.
-            node = JsonNode.Parse(buffer.ToArray(), documentOptions: new JsonDocumentOptions { MaxDepth = 64, AllowDuplicateProperties = false });
+            // Duplicate names and half surrogate pairs are refused while parsing: reading them later would throw, as a 500.
+            node = StrictJson.Parse(buffer.ToArray());
         }
         catch (JsonException e)
         {

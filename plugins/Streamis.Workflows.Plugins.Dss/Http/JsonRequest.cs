@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
+using Streamis.Workflows.Sdk.Json;
 
 namespace Streamis.Workflows.Plugins.Dss.Http;
 
@@ -34,7 +35,7 @@ internal sealed class JsonRequest
         if (buffer.Length == 0) throw new ContractRequestException("the body is empty: send a JSON object");
         try
         {
-            return JsonNode.Parse(buffer.ToArray(), documentOptions: new JsonDocumentOptions { MaxDepth = 64, AllowDuplicateProperties = false }) is JsonObject body
+            return StrictJson.Parse(buffer.ToArray()) is JsonObject body
                 ? new JsonRequest(body)
                 : throw new ContractRequestException("the body must be a JSON object");
         }

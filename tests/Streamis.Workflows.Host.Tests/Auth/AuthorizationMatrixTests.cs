@@ -1,10 +1,7 @@
 using System.Net;
 using System.Text;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.AspNetCore.Routing.Patterns;
-using Microsoft.Extensions.DependencyInjection;
 using Streamis.Workflows.Host.Auth;
+using Streamis.Workflows.Host.Tests.Hostile;
 using Streamis.Workflows.Host.Tests.Support;
 
 namespace Streamis.Workflows.Host.Tests.Auth;
@@ -16,7 +13,7 @@ namespace Streamis.Workflows.Host.Tests.Auth;
 public class AuthorizationMatrixTests(HostFixture fixture) : IClassFixture<HostFixture>
 {
     /// <summary>Who may call what: the decision, written down. Keyed by "METHOD pattern".</summary>
-    private static readonly Dictionary<string, string> Expected = new(StringComparer.Ordinal)
+    internal static readonly Dictionary<string, string> Expected = new(StringComparer.Ordinal)
     {
         ["GET /api/workflows/definitions"] = Policies.Read,
         ["GET /api/workflows/definitions/{definitionId}"] = Policies.Read,
@@ -48,7 +45,7 @@ public class AuthorizationMatrixTests(HostFixture fixture) : IClassFixture<HostF
         ["DELETE /api/config/definitions/{key}"] = Policies.Administer,
         ["GET /metrics"] = Policies.Read,
         ["GET /health"] = Anonymous,
-        ["GET /openapi/{documentName}.json"] = Anonymous,
+        ["GET /openapi/v1.json"] = Anonymous,
         ["GET /scalar/{documentName?}"] = Anonymous,
         ["GET /scalar/scalar.js"] = Anonymous,
         ["GET /scalar/scalar.aspnetcore.js"] = Anonymous,
@@ -104,51 +101,51 @@ public class AuthorizationMatrixTests(HostFixture fixture) : IClassFixture<HostF
         ["GET /api/rest_j/v1/user/userInfo"] = Policies.Streamis,
     };
 
-    private const string Anonymous = "anonymous";
+    /// <summary>
+    /// The endpoints the plugins this build ships add (the DSS AppConn contract, the sample's alert list). A plugin
+    /// endpoint takes the host's fallback policy, any signed-in caller; the DSS plugin then checks project privileges
+    /// itself (see the DSS plugin's tests). <see cref="SecuritySweepTests"/> holds a host with every plugin to these.
+    /// </summary>
+    internal static readonly Dictionary<string, string> PluginEndpoints = new(StringComparer.Ordinal)
+    {
+        ["GET /api/rest_j/v1/streamis/project/searchProject"] = SignedIn,
+        ["POST /api/rest_j/v1/streamis/project/createProject"] = SignedIn,
+        ["PUT /api/rest_j/v1/streamis/project/updateProject"] = SignedIn,
+        ["DELETE /api/rest_j/v1/streamis/project/deleteProject"] = SignedIn,
+        ["POST /api/rest_j/v1/streamis/dss/job/publish"] = SignedIn,
+        ["POST /api/rest_j/v1/streamis/dss/node/ref/create"] = SignedIn,
+        ["POST /api/rest_j/v1/streamis/dss/node/ref/update"] = SignedIn,
+        ["POST /api/rest_j/v1/streamis/dss/node/ref/delete"] = SignedIn,
+        ["POST /api/rest_j/v1/streamis/dss/node/ref/copy"] = SignedIn,
+        ["POST /api/rest_j/v1/streamis/dss/node/ref/export"] = SignedIn,
+        ["POST /api/rest_j/v1/streamis/dss/node/ref/import"] = SignedIn,
+        ["GET /api/rest_j/v1/streamis/dss/node/ref/get"] = SignedIn,
+        ["POST /api/rest_j/v1/streamis/dss/node/execution/submit"] = SignedIn,
+        ["GET /api/rest_j/v1/streamis/dss/node/execution/state"] = SignedIn,
+        ["GET /api/rest_j/v1/streamis/dss/node/execution/result"] = SignedIn,
+        ["POST /api/rest_j/v1/streamis/dss/node/execution/kill"] = SignedIn,
+        ["GET /api/rest_j/v1/streamis/dss/node/execution/progress"] = SignedIn,
+        ["GET /api/rest_j/v1/streamis/dss/node/execution/log"] = SignedIn,
+        ["GET /api/plugins/dss/sso"] = SignedIn,
+        ["GET /api/plugins/sample/alerts"] = SignedIn,
+    };
+
+    internal const string Anonymous = "anonymous";
+
+    /// <summary>Any caller the host signed in, whatever its role (the fallback policy).</summary>
+    internal const string SignedIn = "signed-in";
 
     public static TheoryData<string> Roles => new() { "anonymous", "viewer", "operator", "admin" };
 
     /// <summary>The routes as the running host maps them, each with its methods and what its metadata says.</summary>
-    private List<MappedEndpoint> Endpoints()
+    private IReadOnlyList<HostEndpoint> Endpoints()
     {
         fixture.Host.CreateClient().Dispose();
-        var source = fixture.Host.Services.GetRequiredService<EndpointDataSource>();
-        var endpoints = new List<MappedEndpoint>();
-        foreach (var endpoint in source.Endpoints.OfType<RouteEndpoint>())
-        {
-            var methods = endpoint.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["GET"];
-            var anonymous = endpoint.Metadata.GetMetadata<IAllowAnonymous>() is not null;
-            var policies = endpoint.Metadata.GetOrderedMetadata<IAuthorizeData>().Select(a => a.Policy).OfType<string>().ToList();
-            foreach (var method in methods)
-                endpoints.Add(new MappedEndpoint(method, endpoint.RoutePattern, anonymous, policies));
-        }
-        return endpoints;
+        return HostEndpoint.All(fixture.Host.Services);
     }
 
-    private sealed record MappedEndpoint(string Method, RoutePattern Pattern, bool Anonymous, IReadOnlyList<string> Policies)
-    {
-        public string Key => $"{Method} {Pattern.RawText!.TrimEnd('/')}";
-
-        /// <summary>A concrete path: parameters filled with values that name nothing real (the OpenAPI document is the exception).</summary>
-        public string Path()
-        {
-            var path = new StringBuilder();
-            foreach (var segment in Pattern.PathSegments)
-            {
-                path.Append('/');
-                foreach (var part in segment.Parts)
-                    path.Append(part switch
-                    {
-                        RoutePatternLiteralPart literal => literal.Content,
-                        RoutePatternSeparatorPart separator => separator.Content,
-                        RoutePatternParameterPart { Name: "documentName" } => "v1",
-                        RoutePatternParameterPart parameter => $"matrix-{parameter.Name}",
-                        _ => "",
-                    });
-            }
-            return path.Length == 0 ? "/" : path.ToString();
-        }
-    }
+    /// <summary>A concrete path: parameters filled with values that name nothing real.</summary>
+    private static string PathOf(HostEndpoint endpoint) => endpoint.Path(name => $"matrix-{name}");
 
     [Fact]
     public void Every_endpoint_has_a_known_access_level()
@@ -181,7 +178,7 @@ public class AuthorizationMatrixTests(HostFixture fixture) : IClassFixture<HostF
             var level = Expected.GetValueOrDefault(endpoint.Key)
                 ?? (endpoint.Anonymous ? Anonymous : endpoint.Policies.Contains(Policies.Administer) ? Policies.Administer
                     : endpoint.Policies.Contains(Policies.Operate) ? Policies.Operate : Policies.Read);
-            using var request = new HttpRequestMessage(new HttpMethod(endpoint.Method), endpoint.Path());
+            using var request = new HttpRequestMessage(new HttpMethod(endpoint.Method), PathOf(endpoint));
             // Bodies that cannot do anything: the endpoints behind them answer 400 or 404 once the caller is let in.
             if (endpoint.Method is "POST" or "PUT" or "PATCH") request.Content = new StringContent("{}", Encoding.UTF8, "application/json");
             using var response = await client.SendAsync(request);
@@ -193,30 +190,30 @@ public class AuthorizationMatrixTests(HostFixture fixture) : IClassFixture<HostF
                 HttpStatusCode.Forbidden => "403",
                 _ => "allowed",
             };
-            if (got != expected) failures.Add($"{endpoint.Method} {endpoint.Path()} as {role}: expected {expected}, got {(int)status}");
+            if (got != expected) failures.Add($"{endpoint.Method} {PathOf(endpoint)} as {role}: expected {expected}, got {(int)status}");
             else if (got != "allowed" && level == Policies.Streamis)
             {
                 // The Streamis web UI reads the Linkis envelope, and status -1 sends it to its login page.
                 var body = await response.Content.ReadAsStringAsync();
                 if (response.Content.Headers.ContentType?.MediaType != "application/json" || !body.Contains("\"status\":-1"))
-                    failures.Add($"{endpoint.Method} {endpoint.Path()} as {role}: {(int)status} without a Linkis envelope of status -1: {body}");
+                    failures.Add($"{endpoint.Method} {PathOf(endpoint)} as {role}: {(int)status} without a Linkis envelope of status -1: {body}");
             }
             else if (got != "allowed")
             {
                 var body = await response.Content.ReadAsStringAsync();
                 if (response.Content.Headers.ContentType?.MediaType != "application/problem+json" || !body.Contains($"\"status\":{(int)status}"))
-                    failures.Add($"{endpoint.Method} {endpoint.Path()} as {role}: {(int)status} without a problem body: {body}");
+                    failures.Add($"{endpoint.Method} {PathOf(endpoint)} as {role}: {(int)status} without a problem body: {body}");
             }
-            else if ((int)status >= 500) failures.Add($"{endpoint.Method} {endpoint.Path()} as {role}: {(int)status}");
+            else if ((int)status >= 500) failures.Add($"{endpoint.Method} {PathOf(endpoint)} as {role}: {(int)status}");
         }
 
         Assert.True(failures.Count == 0, string.Join("\n", failures));
     }
 
-    private static bool Allowed(string role, string level) => level switch
+    internal static bool Allowed(string role, string level) => level switch
     {
         Anonymous => true,
-        Policies.Read or Policies.Streamis => role is "viewer" or "operator" or "admin",
+        Policies.Read or Policies.Streamis or SignedIn => role is "viewer" or "operator" or "admin",
         Policies.Operate => role is "operator" or "admin",
         _ => role is "admin",
     };
