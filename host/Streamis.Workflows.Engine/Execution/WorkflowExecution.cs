@@ -60,7 +60,7 @@ internal sealed partial class WorkflowExecution
     /// Called after each completed activity when the definition asks to commit that often: the state as it
     /// stands (in-flight work counted as queued) and the journal lines written since the last call.
     /// </summary>
-    public Func<InstanceState, IReadOnlyList<JournalEntry>, ValueTask>? Checkpoint { get; init; }
+    public Func<CheckpointSnapshot, ValueTask>? Checkpoint { get; init; }
 
     /// <summary>
     /// Resume timers that come due while the run is still going (other branches awaiting I/O), and those already due
@@ -126,15 +126,9 @@ internal sealed partial class WorkflowExecution
             }
             lock (Gate)
             {
-                inflight.Remove(done.Item.FrameId);
-                ReleaseDeferred(done.Item.FrameId);
-                if (done.Error is OperationCanceledException && (stopping || Cancellation.IsCancellationRequested || done.Context.IsCancelled))
-                {
-                    // Interrupted, not failed: the work runs again when the instance continues.
-                    if (State.Frames.ContainsKey(done.Item.FrameId) && !done.Context.IsCancelled) queue.AddFirst(done.Item);
-                    continue;
-                }
-                Apply(done.Item, done.Context, done.Error is null ? done.Result : ActivityResult.Fault(ErrorOf(done.Error)));
+                Complete(done);
+                // Whatever else has finished meanwhile goes in too, so one checkpoint covers them all rather than one each.
+                while (completions!.Reader.TryRead(out var next)) Complete(next);
             }
         }
         Finish();
@@ -209,6 +203,19 @@ internal sealed partial class WorkflowExecution
         new("DefinitionId", State.DefinitionId),
         new("ActivityId", frame.ActivityId),
     ];
+
+    private void Complete(Completion done)
+    {
+        inflight.Remove(done.Item.FrameId);
+        ReleaseDeferred(done.Item.FrameId);
+        if (done.Error is OperationCanceledException && (stopping || Cancellation.IsCancellationRequested || done.Context.IsCancelled))
+        {
+            // Interrupted, not failed: the work runs again when the instance continues.
+            if (State.Frames.ContainsKey(done.Item.FrameId) && !done.Context.IsCancelled) queue.AddFirst(done.Item);
+            return;
+        }
+        Apply(done.Item, done.Context, done.Error is null ? done.Result : ActivityResult.Fault(ErrorOf(done.Error)));
+    }
 
     /// <summary>
     /// The next activity that finished, or null when a timer (with <see cref="ResumeDueTimers"/>) or the next
@@ -333,8 +340,7 @@ internal sealed partial class WorkflowExecution
 
     private async Task CheckpointAsync()
     {
-        InstanceState snapshot;
-        List<JournalEntry> lines;
+        CheckpointSnapshot snapshot;
         lock (Gate)
         {
             checkpointDue = false;
@@ -343,12 +349,13 @@ internal sealed partial class WorkflowExecution
             SyncQueue();
             var status = State.Status;
             State.Status = WorkflowStatus.Running;
-            snapshot = InstanceStateSerializer.Deserialize(InstanceStateSerializer.Serialize(State));
+            var json = InstanceStateSerializer.Serialize(State);
             State.Status = status;
-            lines = Journal.GetRange(journalCheckpointed, Journal.Count - journalCheckpointed);
+            snapshot = new CheckpointSnapshot(State.InstanceId, State.CorrelationId, json, State.UpdatedAt, State.Incidents.Count, [.. State.Bookmarks],
+                Journal.GetRange(journalCheckpointed, Journal.Count - journalCheckpointed));
             journalCheckpointed = Journal.Count;
         }
-        await Checkpoint!(snapshot, lines).ConfigureAwait(false);
+        await Checkpoint!(snapshot).ConfigureAwait(false);
     }
 
     /// <summary>Journal lines not yet handed to a checkpoint.</summary>

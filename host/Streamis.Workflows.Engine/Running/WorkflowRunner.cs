@@ -169,7 +169,7 @@ public sealed class WorkflowRunner
     /// caller that commits at checkpoints and at the end writes each line once.
     /// </summary>
     internal async Task<RunResult> RunBurstAsync(InstanceState state, Action<WorkflowExecution>? prepare, RunOptions options,
-        Func<InstanceState, IReadOnlyList<JournalEntry>, ValueTask>? checkpoint, CancellationToken cancellationToken)
+        Func<CheckpointSnapshot, ValueTask>? checkpoint, CancellationToken cancellationToken)
     {
         var graphs = await LoadGraphsAsync(state, cancellationToken).ConfigureAwait(false);
         List<JournalEntry>? journal = null;

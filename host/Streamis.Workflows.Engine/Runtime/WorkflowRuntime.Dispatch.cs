@@ -107,10 +107,10 @@ public sealed partial class WorkflowRuntime
             try
             {
                 result = await Runner.RunBurstAsync(state, e => Apply(e, loaded.Items), BurstOptions,
-                    async (snapshot, journal) =>
+                    async snapshot =>
                     {
                         if (lost) return;
-                        var committed = await Instances.CommitAsync(CommitOf(snapshot, journal, consumed, @continue: true, release: false), CancellationToken.None).ConfigureAwait(false);
+                        var committed = await Instances.CommitAsync(CommitOf(snapshot, consumed), CancellationToken.None).ConfigureAwait(false);
                         if (!committed) Lose(burst, () => lost = true);
                         else consumed = [];
                     }, burst.Token).ConfigureAwait(false);
@@ -226,9 +226,15 @@ public sealed partial class WorkflowRuntime
 
     private InstanceCommit CommitOf(InstanceState state, IReadOnlyList<JournalEntry> journal, IReadOnlyList<long> consumed, bool @continue, bool release) =>
         new(state.InstanceId, state.CorrelationId, Options.NodeId, InstanceStateSerializer.Serialize(state), state.Status, state.UpdatedAt, state.FinishedAt,
-            state.Incidents.Count,
-            state.Bookmarks.Select(b => new StoredBookmark(b.Id, b.Name, b.Key, BookmarkHash.Of(b.Name, b.Key), b.ActivityId, b.ResumeAt, b.CreatedAt)).ToList(),
-            journal, consumed, @continue, release, Options.NodeId);
+            state.Incidents.Count, Stored(state.Bookmarks), journal, consumed, @continue, release, Options.NodeId);
+
+    /// <summary>A checkpoint: the instance goes on running here, with its lease kept.</summary>
+    private InstanceCommit CommitOf(CheckpointSnapshot snapshot, IReadOnlyList<long> consumed) =>
+        new(snapshot.InstanceId, snapshot.CorrelationId, Options.NodeId, snapshot.StateJson, WorkflowStatus.Running, snapshot.UpdatedAt, null,
+            snapshot.IncidentCount, Stored(snapshot.Bookmarks), snapshot.Journal, consumed, Continue: true, ReleaseLease: false, Options.NodeId);
+
+    private static List<StoredBookmark> Stored(IEnumerable<BookmarkState> bookmarks) =>
+        bookmarks.Select(b => new StoredBookmark(b.Id, b.Name, b.Key, BookmarkHash.Of(b.Name, b.Key), b.ActivityId, b.ResumeAt, b.CreatedAt)).ToList();
 
     private async Task BreakAsync(string instanceId, string message, IReadOnlyList<long> consumed)
     {
