@@ -1,0 +1,13 @@
+namespace Streamis.Workflows.Benchmarks;
+
+/// <summary>One timed bulk start (<see cref="LinkisBulkStart"/>): what it took beside the ideal for its latency and parallelism.</summary>
+public sealed record BulkStartResult(
+    int Jobs,
+    int Parallelism,
+    int LatencyMs,
+    int Succeeded,
+    double MeasuredMs,
+    double IdealMs,
+    double CallsPerLaunch,
+    double WorkingSetBeforeMb,
+    double WorkingSetAfterMb);

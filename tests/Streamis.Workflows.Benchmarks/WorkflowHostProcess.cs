@@ -1,0 +1,55 @@
+using System.Diagnostics;
+
+namespace Streamis.Workflows.Benchmarks;
+
+/// <summary>
+/// The built host (with its plugins) as its own process on a loopback port and SQLite in a fresh data folder, with no
+/// connector configured and the monitor off, so nothing runs in it but what a benchmark starts.
+/// </summary>
+internal sealed class WorkflowHostProcess : IAsyncDisposable
+{
+    private const string AdminCode = "bench-admin-code";
+    private readonly Process process;
+
+    private WorkflowHostProcess(Process process, string data, HttpClient admin)
+    {
+        this.process = process;
+        DataFolder = data;
+        Admin = admin;
+    }
+
+    public HttpClient Admin { get; }
+
+    /// <summary>The host's data folder, where its SQLite database lives.</summary>
+    public string DataFolder { get; }
+
+    public static async Task<WorkflowHostProcess> StartAsync()
+    {
+        var data = Directory.CreateTempSubdirectory("swf-host-bench").FullName;
+        var baseUrl = $"http://127.0.0.1:{ColdStart.FreePort()}";
+        var process = BuiltHostProcess.Start(baseUrl, new Dictionary<string, string>
+        {
+            ["STREAMIS_DATA_DIR"] = data,
+            ["STREAMIS_BOOTSTRAP_TOKEN"] = AdminCode,
+            ["Operations__Monitor__Enabled"] = "false",
+            // Logging every request would measure the console, not the host.
+            ["Serilog__MinimumLevel__Default"] = "Warning",
+        });
+        var admin = DssStateBenchmarks.Client(baseUrl, "admin", AdminCode);
+        admin.Timeout = TimeSpan.FromMinutes(5);
+        await DssStateBenchmarks.WaitForHealthAsync(admin);
+        return new WorkflowHostProcess(process, data, admin);
+    }
+
+    /// <summary>The host process' resident set (VmRSS of /proc/&lt;pid&gt;/status) in MB.</summary>
+    public double ResidentSetMb() => ResidentSet.OfProcessMb(process.Id);
+
+    public async ValueTask DisposeAsync()
+    {
+        process.Kill(entireProcessTree: true);
+        await process.WaitForExitAsync();
+        process.Dispose();
+        Admin.Dispose();
+        try { Directory.Delete(DataFolder, recursive: true); } catch (IOException) { }
+    }
+}
