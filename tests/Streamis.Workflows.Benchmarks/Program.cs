@@ -25,7 +25,7 @@ public static class Program
         }
         if (args is ["suspended", ..])
         {
-            await SuspendedInstances.MeasureAsync(Count(args, 1, 10_000), Count(args, 2, 1_000));
+            await SuspendedInstances.MeasureAsync(Count(args, 1, 10_000), Count(args, 2, 1_000), settings: HostSettings(args[1..]));
             return 0;
         }
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

@@ -12,17 +12,18 @@ namespace Streamis.Workflows.Benchmarks;
 /// time over HTTP and timed until they read Completed (target: p50 under 10 ms), beside one raw SQLite write transaction
 /// on a file in the host's data folder and one HTTP read of an instance (the price of each completion poll).
 /// Build the host first (<c>dotnet build -c Release host/Streamis.Workflows.Host</c>), then
-/// <c>dotnet run -c Release --project tests/Streamis.Workflows.Benchmarks -- suspended [instances] [signals]</c>.
+/// <c>dotnet run -c Release --project tests/Streamis.Workflows.Benchmarks -- suspended [instances] [signals] [Key=Value host settings]</c>.
 /// </summary>
 public static class SuspendedInstances
 {
     private const string DefinitionId = "bench-suspend";
     private const string Signal = "bench-go";
 
-    public static async Task<SuspendedInstancesResult> MeasureAsync(int instances = 10_000, int signals = 1_000, TimeSpan? settle = null)
+    public static async Task<SuspendedInstancesResult> MeasureAsync(int instances = 10_000, int signals = 1_000, TimeSpan? settle = null,
+        IReadOnlyDictionary<string, string>? settings = null)
     {
         var rest = settle ?? TimeSpan.FromSeconds(15);
-        await using var host = await WorkflowHostProcess.StartAsync();
+        await using var host = await WorkflowHostProcess.StartAsync(settings);
         await DssStateBenchmarks.Ok(host.Admin.PostAsync("/api/workflows/definitions?publish=true", new StringContent($$$"""
             {"id": "{{{DefinitionId}}}", "name": "Wait for a go",
              "root": {"id": "steps", "type": "Sequence", "activities": [
@@ -35,16 +36,16 @@ public static class SuspendedInstances
         await WaitUntilSuspendedAsync(host, warm.Length);
         foreach (var id in warm) await ResumeAsync(host, id);
         await Task.Delay(rest);
-        var idle = host.ResidentSetMb();
-        Console.WriteLine($"idle host: {idle:0} MB resident");
+        var idle = host.Resident();
+        Console.WriteLine($"idle host: {idle}");
 
         var clock = Stopwatch.StartNew();
         var ids = await StartAsync(host, instances);
         await WaitUntilSuspendedAsync(host, instances);
         var fill = clock.Elapsed;
         await Task.Delay(rest);
-        var held = host.ResidentSetMb();
-        Console.WriteLine($"{instances} suspended instances (started and suspended in {fill.TotalSeconds:0.0} s): {held:0} MB resident (target: under 250 MB)");
+        var held = host.Resident();
+        Console.WriteLine($"{instances} suspended instances (started and suspended in {fill.TotalSeconds:0.0} s): {held} (target: under 250 MB)");
 
         var resume = new List<double>();
         var stride = Math.Max(1, instances / signals);

@@ -3,8 +3,8 @@ namespace Streamis.Workflows.Benchmarks;
 /// <summary>What <see cref="SuspendedInstances"/> measured: memory with the instances held, and the signal-resume latency beside its floors.</summary>
 public sealed record SuspendedInstancesResult(
     int Instances,
-    double IdleResidentMb,
-    double SuspendedResidentMb,
+    ResidentMemory Idle,
+    ResidentMemory Holding,
     TimeSpan FillTime,
     LatencySample SignalResume,
     LatencySample InstanceRead,

@@ -23,26 +23,29 @@ internal sealed class WorkflowHostProcess : IAsyncDisposable
     /// <summary>The host's data folder, where its SQLite database lives.</summary>
     public string DataFolder { get; }
 
-    public static async Task<WorkflowHostProcess> StartAsync()
+    /// <summary>Starts the host; <paramref name="settings"/> (environment-variable keys) go on top of the benchmark's own.</summary>
+    public static async Task<WorkflowHostProcess> StartAsync(IReadOnlyDictionary<string, string>? settings = null)
     {
         var data = Directory.CreateTempSubdirectory("swf-host-bench").FullName;
         var baseUrl = $"http://127.0.0.1:{ColdStart.FreePort()}";
-        var process = BuiltHostProcess.Start(baseUrl, new Dictionary<string, string>
+        var environment = new Dictionary<string, string>
         {
             ["STREAMIS_DATA_DIR"] = data,
             ["STREAMIS_BOOTSTRAP_TOKEN"] = AdminCode,
             ["Operations__Monitor__Enabled"] = "false",
             // Logging every request would measure the console, not the host.
             ["Serilog__MinimumLevel__Default"] = "Warning",
-        });
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>()) environment[key] = value;
+        var process = BuiltHostProcess.Start(baseUrl, environment);
         var admin = DssStateBenchmarks.Client(baseUrl, "admin", AdminCode);
         admin.Timeout = TimeSpan.FromMinutes(5);
         await DssStateBenchmarks.WaitForHealthAsync(admin);
         return new WorkflowHostProcess(process, data, admin);
     }
 
-    /// <summary>The host process' resident set (VmRSS of /proc/&lt;pid&gt;/status) in MB.</summary>
-    public double ResidentSetMb() => ResidentSet.OfProcessMb(process.Id);
+    /// <summary>The host process' resident set, read now.</summary>
+    public ResidentMemory Resident() => ResidentMemory.Of(process.Id);
 
     public async ValueTask DisposeAsync()
     {

@@ -33,7 +33,7 @@ public static class ReportDocument
         {
             text.AppendLine().AppendLine($"## {section.Title}").AppendLine();
             foreach (var note in section.Notes) text.AppendLine($"- {note}");
-            text.AppendLine($"- This part took {section.Took.TotalSeconds:0} s.");
+            if (section.Took > TimeSpan.Zero) text.AppendLine($"- This part took {section.Took.TotalSeconds:0} s.");
         }
         return text.ToString();
     }
