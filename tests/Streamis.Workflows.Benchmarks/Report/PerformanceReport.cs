@@ -175,8 +175,9 @@ public static class PerformanceReport
             "`Sequence` (`WaitForSignal`, `Log`) started through `POST /api/workflows/instances` (8 at a time), waited for until the " +
             $"listing counts them all Suspended ({run.FillTime.TotalSeconds:0} s), and {sizes.Settle.TotalSeconds:0} s of rest; nothing " +
             "forced (no GC). Resident set: VmRSS of `/proc/<pid>/status`.",
-            $"Idle: {run.Idle}; holding the instances: {run.Holding}. Anonymous pages are the GC heap, stacks and JIT code; " +
-            "file-backed ones the mapped assemblies and native libraries.",
+            $"Idle: {run.Idle}; holding the instances: {run.Holding}. Anonymous pages are the GC heap, stacks and native " +
+            "allocations; file-backed ones the mapped assemblies and native libraries; shared ones, in .NET, mostly the executable " +
+            "memory (JIT code and stubs), double-mapped under W^X.",
             "Signal resume: one instance at a time, `POST /api/workflows/signals` with its id, then `GET /api/workflows/instances/{id}` " +
             "every millisecond until Completed; the time runs from sending the signal. Each poll costs the HTTP read shown beside it, " +
             "so the figure is an upper bound by about one poll.",
