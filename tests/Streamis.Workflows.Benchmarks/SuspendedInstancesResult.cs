@@ -7,5 +7,6 @@ public sealed record SuspendedInstancesResult(
     ResidentMemory Holding,
     TimeSpan FillTime,
     LatencySample SignalResume,
+    LatencySample SignalAnswer,
     LatencySample InstanceRead,
     LatencySample WriteFloor);

@@ -3,8 +3,8 @@ using System.Diagnostics;
 namespace Streamis.Workflows.Benchmarks;
 
 /// <summary>
-/// The built host (with its plugins) as its own process on a loopback port and SQLite in a fresh data folder, with no
-/// connector configured and the monitor off, so nothing runs in it but what a benchmark starts.
+/// The built host (with its plugins) as its own process on a loopback port and SQLite in a fresh data folder, with the
+/// monitor off and no connector configured unless the settings say so, so nothing runs in it but what a benchmark starts.
 /// </summary>
 internal sealed class WorkflowHostProcess : IAsyncDisposable
 {
@@ -39,9 +39,19 @@ internal sealed class WorkflowHostProcess : IAsyncDisposable
         foreach (var (key, value) in settings ?? new Dictionary<string, string>()) environment[key] = value;
         var process = BuiltHostProcess.Start(baseUrl, environment);
         var admin = DssStateBenchmarks.Client(baseUrl, "admin", AdminCode);
-        admin.Timeout = TimeSpan.FromMinutes(5);
+        admin.Timeout = TimeSpan.FromMinutes(10);
         await DssStateBenchmarks.WaitForHealthAsync(admin);
         return new WorkflowHostProcess(process, data, admin);
+    }
+
+    /// <summary>CPU time the host process has used so far.</summary>
+    public TimeSpan CpuTime
+    {
+        get
+        {
+            process.Refresh();
+            return process.TotalProcessorTime;
+        }
     }
 
     /// <summary>The host process' resident set, read now.</summary>

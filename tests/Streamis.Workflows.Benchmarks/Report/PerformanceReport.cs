@@ -154,6 +154,9 @@ public static class PerformanceReport
             $"{run.Running:#,0} of {run.Tasks:#,0} tasks running (started by one bulk start without latency first); three `monitor` " +
             "workflow instances through `/api/workflows/instances`, each timed from the POST until it reads Completed.",
             "Ideal: ceil(tasks / 30) × the latency, one `getEngineConn` per task at the monitor's default parallelism of 30.",
+            run.Tasks == 10_000 ? "The target is for 10,000 tasks."
+                : $"Quick pass: the 5 s target for 10,000 tasks is prorated to {run.Tasks:#,0}, which is stricter than the real target, " +
+                  "since a tick's fixed cost (its instance started, committed and polled every 10 ms) does not shrink with the tasks.",
         ], TimeSpan.Zero);
     }
 
@@ -163,11 +166,12 @@ public static class PerformanceReport
         var perInstance = (run.Holding.TotalMb - run.Idle.TotalMb) * 1024 / run.Instances;
         return new ReportSection("Suspended instances: memory and signal resume", [
             new("memory", $"resident set of a host holding {run.Instances:#,0} suspended instances", $"{Number(run.Holding.TotalMb)} MB",
-                $"idle host {Number(run.Idle.TotalMb)} MB (+{Number(perInstance)} KB per instance)", "< 250 MB", AtMost(run.Holding.TotalMb, 250)),
+                $"idle host {Number(run.Idle.TotalMb)} MB ({(perInstance < 0 ? "−" : "+")}{Number(Math.Abs(perInstance))} KB per instance)", "< 250 MB", AtMost(run.Holding.TotalMb, 250)),
             new("signal", $"signal to Completed, {run.SignalResume.Count:#,0} of the {run.Instances:#,0} suspended instances",
                 $"p50 {Number(run.SignalResume.P50)} ms, p95 {Number(run.SignalResume.P95)} ms, p99 {Number(run.SignalResume.P99)} ms",
                 $"raw SQLite write transaction p50 {Number(run.WriteFloor.P50)} ms, p99 {Number(run.WriteFloor.P99)} ms; " +
-                $"HTTP read of one instance p50 {Number(run.InstanceRead.P50)} ms", "p50 < 10 ms", AtMost(run.SignalResume.P50, 10)),
+                $"HTTP read of one instance p50 {Number(run.InstanceRead.P50)} ms; the signal's own answer p50 {Number(run.SignalAnswer.P50)} ms",
+                "p50 < 10 ms", AtMost(run.SignalResume.P50, 10)),
         ],
         [
             $"The built host on SQLite (monitor off, no connector configured). Idle: after a warm-up round of 50 instances started, " +
@@ -181,6 +185,8 @@ public static class PerformanceReport
             "Signal resume: one instance at a time, `POST /api/workflows/signals` with its id, then `GET /api/workflows/instances/{id}` " +
             "every millisecond until Completed; the time runs from sending the signal. Each poll costs the HTTP read shown beside it, " +
             "so the figure is an upper bound by about one poll.",
+            $"The signal's own HTTP answer (its bookmark resumed and the resume queued, in one commit): {run.SignalAnswer}; the rest " +
+            "is the dispatcher picking the resume up, the run, its commit and the polls.",
             $"Floors: one raw SQLite transaction (insert + update, as for durable runs) on a file in the host's data folder " +
             $"({run.WriteFloor}); an HTTP read of one instance ({run.InstanceRead}).",
         ], TimeSpan.Zero);
