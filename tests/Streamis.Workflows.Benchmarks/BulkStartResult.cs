@@ -9,5 +9,6 @@ public sealed record BulkStartResult(
     double MeasuredMs,
     double IdealMs,
     double CallsPerLaunch,
+    TimeSpan HostCpu,
     double WorkingSetBeforeMb,
     double WorkingSetAfterMb);

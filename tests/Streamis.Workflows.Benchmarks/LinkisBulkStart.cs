@@ -39,7 +39,7 @@ public static class LinkisBulkStart
         Console.WriteLine($"measured {clock.Elapsed.TotalMilliseconds:0} ms, ideal {ideal:0} ms, ratio {clock.Elapsed.TotalMilliseconds / ideal:0.00} (target: at most 1.15)");
         Console.WriteLine($"host CPU time: {cpu.TotalMilliseconds:0} ms ({cpu.TotalMilliseconds / jobs:0.0} ms per job; {Environment.ProcessorCount} cores, load average {LoadAverage()})");
         Console.WriteLine($"host working set: {before:0} MB before, {after:0} MB after");
-        return new BulkStartResult(jobs, parallelism, latencyMs, (int)run["succeeded"]!, clock.Elapsed.TotalMilliseconds, ideal, perLaunch, before, after);
+        return new BulkStartResult(jobs, parallelism, latencyMs, (int)run["succeeded"]!, clock.Elapsed.TotalMilliseconds, ideal, perLaunch, cpu, before, after);
     }
 
     /// <summary>The one-minute load average, to read the timing against (figures taken beside other work are not comparable).</summary>

@@ -1,10 +1,11 @@
 using Microsoft.Data.Sqlite;
+using Streamis.Workflows.Persistence;
 
 namespace Streamis.Workflows.Benchmarks;
 
 /// <summary>
 /// The physical floor of a durable step on SQLite: one transaction that inserts a row and updates another, with plain
-/// Microsoft.Data.Sqlite on a file in WAL mode with the driver's other defaults, as the host opens its database.
+/// Microsoft.Data.Sqlite on a file in WAL mode with the host's per-connection settings (<see cref="SqlitePragmas"/>).
 /// </summary>
 public sealed class SqliteWriteFloor : IDisposable
 {
@@ -27,10 +28,11 @@ public sealed class SqliteWriteFloor : IDisposable
     }
 
     /// <summary>Opens (and prepares) the floor's two tables in the SQLite file of <paramref name="connectionString"/>, switched to WAL.</summary>
-    public static SqliteWriteFloor Open(string connectionString)
+    public static SqliteWriteFloor Open(string connectionString, SqlitePragmas pragmas)
     {
         var connection = new SqliteConnection(connectionString);
         connection.Open();
+        pragmas.Apply(connection);
         using var create = connection.CreateCommand();
         create.CommandText = """
             PRAGMA journal_mode=WAL;

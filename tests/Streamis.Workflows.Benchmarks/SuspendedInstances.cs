@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
+using Streamis.Workflows.Persistence;
 
 namespace Streamis.Workflows.Benchmarks;
 
@@ -63,7 +64,11 @@ public static class SuspendedInstances
             await host.Admin.GetStringAsync($"/api/workflows/instances/{ids[^(i + 1)]}");
             reads.Add(read.Elapsed.TotalMilliseconds);
         }
-        var floor = WriteFloor(Path.Combine(host.DataFolder, "floor.db"), Math.Max(signals, 200));
+        // The host's own synchronous setting, so the floor waits for the disk exactly as its commits do.
+        var synchronous = settings?.GetValueOrDefault("Persistence__SqliteSynchronous") is { } named
+            ? Enum.Parse<SqliteSynchronous>(named, ignoreCase: true)
+            : new PersistenceOptions().SqliteSynchronous;
+        var floor = WriteFloor(Path.Combine(host.DataFolder, "floor.db"), new SqlitePragmas(synchronous), Math.Max(signals, 200));
         var result = new SuspendedInstancesResult(instances, idle, held, fill, LatencySample.Of(resume), LatencySample.Of(answered), LatencySample.Of(reads), floor);
         Console.WriteLine($"signal to Completed: {result.SignalResume} (target: p50 under 10 ms); the signal's own answer: {result.SignalAnswer}");
         Console.WriteLine($"HTTP read of one instance: {result.InstanceRead}; raw SQLite write transaction: {result.WriteFloor}");
@@ -114,9 +119,9 @@ public static class SuspendedInstances
         }
     }
 
-    private static LatencySample WriteFloor(string file, int count)
+    private static LatencySample WriteFloor(string file, SqlitePragmas pragmas, int count)
     {
-        using var floor = SqliteWriteFloor.Open(new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder { DataSource = file, DefaultTimeout = 30 }.ToString());
+        using var floor = SqliteWriteFloor.Open(new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder { DataSource = file, DefaultTimeout = 30 }.ToString(), pragmas);
         for (var i = 0; i < 50; i++) floor.Commit();
         var times = new List<double>(count);
         for (var i = 0; i < count; i++)

@@ -83,8 +83,8 @@ public static class PerformanceReport
             "`DurableRunBenchmarks`: `WorkflowRuntime.RunWorkflowAsync` of the same workflow on SQLite, started, run and stored " +
             "with its state and journal in one transaction (mean).",
             "Floor: `SqliteCommitFloorBenchmarks`, plain Microsoft.Data.Sqlite inserting a 200-byte row and updating a 2 KB row " +
-            "in one transaction, on a file made like the benchmark database (same folder and connection settings, WAL, default " +
-            "synchronous). The single-row insert of `DurableRunBenchmarks` (the anchor of the earlier figures) is shown too.",
+            "in one transaction, on a file made like the benchmark database (same folder, connection settings and per-connection " +
+            "pragmas as the host's, WAL). The single-row insert of `DurableRunBenchmarks` (the anchor of the earlier figures) is shown too.",
         ], TimeSpan.Zero);
     }
 
@@ -135,7 +135,9 @@ public static class PerformanceReport
             "through `/api/bulk`, timed from the POST until the run reads Completed.",
             $"Ideal: ceil({run.Jobs} / {run.Parallelism}) × {Number(run.CallsPerLaunch)} Linkis calls per launch (counted from the " +
             $"simulation's recorded requests) × {run.LatencyMs} ms.",
-            $"Host working set: {Number(run.WorkingSetBeforeMb)} MB before, {Number(run.WorkingSetAfterMb)} MB after the bulk start.",
+            $"Host CPU time during the bulk start: {Number(run.HostCpu.TotalMilliseconds)} ms ({Number(run.HostCpu.TotalMilliseconds / run.Jobs)} ms per job) " +
+            $"of {Number(run.MeasuredMs)} ms on {Environment.ProcessorCount} cores. Host working set: {Number(run.WorkingSetBeforeMb)} MB before, " +
+            $"{Number(run.WorkingSetAfterMb)} MB after.",
         ], TimeSpan.Zero);
     }
 
@@ -187,7 +189,7 @@ public static class PerformanceReport
             "so the figure is an upper bound by about one poll.",
             $"The signal's own HTTP answer (its bookmark resumed and the resume queued, in one commit): {run.SignalAnswer}; the rest " +
             "is the dispatcher picking the resume up, the run, its commit and the polls.",
-            $"Floors: one raw SQLite transaction (insert + update, as for durable runs) on a file in the host's data folder " +
+            $"Floors: one raw SQLite transaction (insert + update, as for durable runs, with the host's synchronous setting) on a file in the host's data folder " +
             $"({run.WriteFloor}); an HTTP read of one instance ({run.InstanceRead}).",
         ], TimeSpan.Zero);
     }
