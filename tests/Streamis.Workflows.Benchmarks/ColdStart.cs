@@ -10,13 +10,13 @@ namespace Streamis.Workflows.Benchmarks;
 /// </summary>
 public static class ColdStart
 {
-    public static async Task<int> RunAsync(int starts = 5)
+    public static async Task<LatencySample?> RunAsync(int starts = 5)
     {
         var hostDll = FindHost();
         if (hostDll is null)
         {
             Console.Error.WriteLine("Build the host first: dotnet build -c Release host/Streamis.Workflows.Host");
-            return 1;
+            return null;
         }
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(1) };
         var times = new List<double>();
@@ -60,19 +60,17 @@ public static class ColdStart
         }
         times.Sort();
         Console.WriteLine($"cold start to first /health answer: median {times[times.Count / 2]:0} ms, best {times[0]:0} ms, worst {times[^1]:0} ms over {starts} starts (target: under 2000 ms)");
-        return 0;
+        return LatencySample.Of(times);
     }
 
     internal static string? FindHost()
     {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (!File.Exists(Path.Combine(folder.FullName, "Streamis.Workflows.sln"))) continue;
-            return new[] { "Release", "Debug" }
-                .Select(c => Path.Combine(folder.FullName, "host", "Streamis.Workflows.Host", "bin", c, "net10.0", "Streamis.Workflows.Host.dll"))
+        var repository = RepositoryFolder.Find();
+        return repository is null
+            ? null
+            : new[] { "Release", "Debug" }
+                .Select(c => Path.Combine(repository, "host", "Streamis.Workflows.Host", "bin", c, "net10.0", "Streamis.Workflows.Host.dll"))
                 .FirstOrDefault(File.Exists);
-        }
-        return null;
     }
 
     internal static int FreePort()

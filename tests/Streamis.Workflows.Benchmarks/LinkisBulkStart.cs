@@ -12,7 +12,7 @@ namespace Streamis.Workflows.Benchmarks;
 /// </summary>
 public static class LinkisBulkStart
 {
-    public static async Task<int> RunAsync(IReadOnlyDictionary<string, string> settings, int jobs = 1_000, int parallelism = 30, int latencyMs = 50)
+    public static async Task<BulkStartResult> RunAsync(IReadOnlyDictionary<string, string> settings, int jobs = 1_000, int parallelism = 30, int latencyMs = 50)
     {
         await using var host = await LinkisHostProcess.StartAsync(settings);
         var ids = await host.SqlJobsAsync(jobs);
@@ -39,7 +39,7 @@ public static class LinkisBulkStart
         Console.WriteLine($"measured {clock.Elapsed.TotalMilliseconds:0} ms, ideal {ideal:0} ms, ratio {clock.Elapsed.TotalMilliseconds / ideal:0.00} (target: at most 1.15)");
         Console.WriteLine($"host CPU time: {cpu.TotalMilliseconds:0} ms ({cpu.TotalMilliseconds / jobs:0.0} ms per job; {Environment.ProcessorCount} cores, load average {LoadAverage()})");
         Console.WriteLine($"host working set: {before:0} MB before, {after:0} MB after");
-        return 0;
+        return new BulkStartResult(jobs, parallelism, latencyMs, (int)run["succeeded"]!, clock.Elapsed.TotalMilliseconds, ideal, perLaunch, cpu, before, after);
     }
 
     /// <summary>The one-minute load average, to read the timing against (figures taken beside other work are not comparable).</summary>

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Streamis.Workflows.Simulation;
@@ -11,64 +10,35 @@ namespace Streamis.Workflows.Benchmarks;
 /// </summary>
 internal sealed class LinkisHostProcess : IAsyncDisposable
 {
-    private const string AdminCode = "bench-admin-code";
-    private readonly Process process;
-    private readonly string data;
+    private readonly WorkflowHostProcess host;
 
-    private LinkisHostProcess(Process process, string data, HttpClient admin, LinkisSimulation linkis)
+    private LinkisHostProcess(WorkflowHostProcess host, LinkisSimulation linkis)
     {
-        this.process = process;
-        this.data = data;
-        Admin = admin;
+        this.host = host;
         Linkis = linkis;
     }
 
-    public HttpClient Admin { get; }
+    public HttpClient Admin => host.Admin;
 
     public LinkisSimulation Linkis { get; }
 
     /// <summary>CPU time the host process has used so far: on a busy machine, what separates its own cost from waiting for a core.</summary>
-    public TimeSpan CpuTime
-    {
-        get
-        {
-            process.Refresh();
-            return process.TotalProcessorTime;
-        }
-    }
+    public TimeSpan CpuTime => host.CpuTime;
 
-    /// <summary>The host process' working set in MB, read fresh.</summary>
-    public double WorkingSetMb
-    {
-        get
-        {
-            process.Refresh();
-            return process.WorkingSet64 / 1024d / 1024d;
-        }
-    }
+    /// <summary>The host process' working set (resident set) in MB, read fresh.</summary>
+    public double WorkingSetMb => host.Resident().TotalMb;
 
     public static async Task<LinkisHostProcess> StartAsync(IReadOnlyDictionary<string, string>? settings = null)
     {
         var linkis = LinkisSimulation.Start();
-        var data = Directory.CreateTempSubdirectory("swf-linkis-bench").FullName;
-        var baseUrl = $"http://127.0.0.1:{ColdStart.FreePort()}";
         var environment = new Dictionary<string, string>
         {
-            ["STREAMIS_DATA_DIR"] = data,
-            ["STREAMIS_BOOTSTRAP_TOKEN"] = AdminCode,
             ["Plugins__linkis__GatewayUrl"] = linkis.Url,
             ["Plugins__linkis__TokenCode"] = linkis.Options.TokenCode,
             ["Plugins__yarn__ResourceManagerUrl"] = linkis.ResourceManagerUrl,
-            ["Operations__Monitor__Enabled"] = "false",
-            // Request logging of thousands of calls would measure the console, not the host.
-            ["Serilog__MinimumLevel__Default"] = "Warning",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string>()) environment[key] = value;
-        var process = BuiltHostProcess.Start(baseUrl, environment);
-        var admin = DssStateBenchmarks.Client(baseUrl, "admin", AdminCode);
-        admin.Timeout = TimeSpan.FromMinutes(10);
-        await DssStateBenchmarks.WaitForHealthAsync(admin);
-        return new LinkisHostProcess(process, data, admin, linkis);
+        return new LinkisHostProcess(await WorkflowHostProcess.StartAsync(environment), linkis);
     }
 
     /// <summary>Makes that many flink.sql jobs in one fresh project; returns their ids.</summary>
@@ -108,11 +78,7 @@ internal sealed class LinkisHostProcess : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        process.Kill(entireProcessTree: true);
-        await process.WaitForExitAsync();
-        process.Dispose();
-        Admin.Dispose();
+        await host.DisposeAsync();
         Linkis.Dispose();
-        try { Directory.Delete(data, recursive: true); } catch (IOException) { }
     }
 }

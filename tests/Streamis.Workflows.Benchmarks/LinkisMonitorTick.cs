@@ -12,7 +12,7 @@ namespace Streamis.Workflows.Benchmarks;
 /// </summary>
 public static class LinkisMonitorTick
 {
-    public static async Task<int> RunAsync(IReadOnlyDictionary<string, string> settings, int tasks = 10_000, int latencyMs = 5)
+    public static async Task<MonitorTickResult> RunAsync(IReadOnlyDictionary<string, string> settings, int tasks = 10_000, int latencyMs = 5)
     {
         await using var host = await LinkisHostProcess.StartAsync(settings);
         var ids = await host.SqlJobsAsync(tasks);
@@ -32,7 +32,7 @@ public static class LinkisMonitorTick
         var ideal = Math.Ceiling(tasks / 30d) * latencyMs;
         Console.WriteLine($"monitor tick over {tasks} running tasks, {latencyMs} ms per call: {string.Join(", ", times.Select(t => $"{t:0} ms"))}; " +
             $"{host.Linkis.RequestsTo(LinkisCalls.GetEngineConn).Count / 3} getEngineConn per tick; ideal {ideal:0} ms (target: under 5000 ms)");
-        return 0;
+        return new MonitorTickResult(tasks, (int)started["succeeded"]!, latencyMs, times, ideal);
     }
 
     private static async Task TickAsync(LinkisHostProcess host)
