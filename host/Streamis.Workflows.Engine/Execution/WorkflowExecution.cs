@@ -213,7 +213,7 @@ internal sealed partial class WorkflowExecution
         {
             case ActivityResultKind.Completed:
                 CompleteFrame(frame, context.Node, result.OutcomeName ?? ActivityResult.DoneOutcome);
-                checkpointDue = Checkpoint is not null && graphs[0].Definition.Options.CommitEachActivity && !completed;
+                checkpointDue = Checkpoint is not null && GraphOf(frame.ScopeId).Definition.Options.CommitEachActivity && !completed;
                 break;
             case ActivityResultKind.Waiting:
                 var hasBookmark = HasBookmark(frame.Id);
