@@ -71,8 +71,14 @@ public sealed class LinkisFlinkLauncher : IJobLauncher
 
         if (!created.TryGetValue(request.ExecutionId, out var handle))
         {
+            // Linkis cannot find an EngineConn by anything the launch sent: one that may exist is never created again.
+            if (request.MayAlreadyRun)
+                throw new InvalidOperationException($"Task {request.TaskId} of job {request.JobId} may already run on Linkis: its launch was under way when the host " +
+                    $"stopped, before Linkis' answer was recorded. It is not launched again, so that the job never runs twice; an EngineConn described as " +
+                    $"\"… task {request.TaskId}\" would be it.");
             handle = await CreateAsync(request, cancellationToken).ConfigureAwait(false);
             created[request.ExecutionId] = handle;
+            if (request.Accepted is { } accepted) await accepted(handle.ToJobHandle(), cancellationToken).ConfigureAwait(false);
         }
         else
         {

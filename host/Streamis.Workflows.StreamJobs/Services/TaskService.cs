@@ -100,6 +100,17 @@ public sealed class TaskService(StreamJobsDatabase database, TimeProvider clock)
     }
 
     /// <summary>Records how to find the launched job again (engine id and properties).</summary>
+    /// <summary>
+    /// Marks a task whose launch is about to be handed to its engine, until <see cref="SetEngineHandleAsync"/> records
+    /// the handle: a host that dies in between leaves the mark, and the next attempt knows the engine may run the job.
+    /// </summary>
+    public async Task MarkLaunchingAsync(long taskId, string executionId, CancellationToken cancellationToken = default)
+    {
+        var mark = JsonSerializer.Serialize(new Dictionary<string, string> { ["launching"] = executionId });
+        await using var db = database.CreateContext();
+        await db.Tasks.Where(t => t.Id == taskId && t.EngineJobId == null).ExecuteUpdateAsync(s => s.SetProperty(t => t.EngineInfo, mark), cancellationToken);
+    }
+
     public async Task<StreamTask> SetEngineHandleAsync(long taskId, JobHandle handle, CancellationToken cancellationToken = default)
     {
         await using var db = database.CreateContext();
