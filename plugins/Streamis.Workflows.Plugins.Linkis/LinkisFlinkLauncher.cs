@@ -154,6 +154,7 @@ public sealed class LinkisFlinkLauncher : IJobLauncher
         var content = await new JobContentLoader(bml).LoadAsync(request, user, cancellationToken).ConfigureAwait(false);
         var plan = builder.Build(request, content);
         var executorContent = await bml.UploadAsync(Encoding.UTF8.GetBytes(plan.ExecutorContent.ToJsonString()), null, user, cancellationToken).ConfigureAwait(false);
+        if (request.Launching is { } launching) await launching(cancellationToken).ConfigureAwait(false);
         var engineConn = await manager.CreateAsync(builder.CreateBody(plan, executorContent, request), user, cancellationToken).ConfigureAwait(false);
         logger.LogInformation("Created EngineConn {EngineConn} (ticket {TicketId}, {NodeStatus}) for task {TaskId} of job {JobId} ({LaunchName}) as {User}",
             engineConn.EngineConn, engineConn.TicketId, engineConn.NodeStatus, request.TaskId, request.JobId, plan.LaunchName, user);

@@ -14,7 +14,7 @@ public sealed class CrashTortureTests
     {
         var data = Directory.CreateTempSubdirectory("swf-torture-sqlite").FullName;
         await using var database = ReliabilityDatabase.Sqlite(data);
-        await new CrashTorture(TortureSettings.FromEnvironment(defaultTrials: 30), database, data, Log).RunAsync();
+        await new CrashTorture(TortureSettings.FromEnvironment(defaultTrials: 30), database, data, TestLog.Write).RunAsync();
         TryDelete(data);
     }
 
@@ -23,15 +23,10 @@ public sealed class CrashTortureTests
     {
         await using var database = ReliabilityDatabase.MySql();
         var data = Directory.CreateTempSubdirectory("swf-torture-mariadb").FullName;
-        await new CrashTorture(TortureSettings.FromEnvironment(defaultTrials: 10), database, data, Log).RunAsync();
+        await new CrashTorture(TortureSettings.FromEnvironment(defaultTrials: 10), database, data, TestLog.Write).RunAsync();
         TryDelete(data);
     }
 
-    private static void Log(string line)
-    {
-        TestContext.Current.TestOutputHelper?.WriteLine(line);
-        Console.WriteLine(line);
-    }
 
     private static void TryDelete(string folder)
     {

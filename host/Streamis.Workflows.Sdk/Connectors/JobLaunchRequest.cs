@@ -20,6 +20,12 @@ public sealed record JobLaunchRequest(
     string ExecutionId)
 {
     /// <summary>
+    /// Called right before the call that makes the engine run the job, so the caller can record that the outcome is
+    /// about to be unknown until <see cref="Accepted"/> (or a failure) says otherwise.
+    /// </summary>
+    public Func<CancellationToken, Task>? Launching { get; init; }
+
+    /// <summary>
     /// Called as soon as the engine has accepted the job, before waiting for it to run, so the caller can record the
     /// handle durably: a host that dies while the job starts then finds it again instead of launching it twice.
     /// </summary>

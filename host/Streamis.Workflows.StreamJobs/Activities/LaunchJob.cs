@@ -41,10 +41,10 @@ public sealed class LaunchJob : Activity
 
         var request = await context.Get<EngineRequests>().LaunchAsync(task, context.Get(RestoreFrom), context.ExecutionId, ct) with
         {
+            Launching = token => tasks.MarkLaunchingAsync(taskId, context.ExecutionId, token),
             Accepted = (accepted, token) => tasks.SetEngineHandleAsync(taskId, accepted, token),
             MayAlreadyRun = task.LaunchUnresolved,
         };
-        if (!task.LaunchUnresolved) await tasks.MarkLaunchingAsync(taskId, context.ExecutionId, ct);
         var handle = await context.Get<JobEngines>().Launcher(task.EngineName).LaunchAsync(request, ct);
         await tasks.SetEngineHandleAsync(taskId, handle, ct);
         var cleared = await context.Get<JobConfigService>().ClearTemporaryValuesAsync(task.JobId, ct);
