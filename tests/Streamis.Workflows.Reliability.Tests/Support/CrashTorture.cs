@@ -20,7 +20,7 @@ internal sealed class CrashTorture(TortureSettings settings, ReliabilityDatabase
     private const int BulkSize = 20;
 
     /// <summary>The defined failure of a start whose host died while Linkis created its EngineConn (it may run; it is not launched twice).</summary>
-    private const string RefusedRelaunch = "may already run on Linkis";
+    public const string RefusedRelaunch = "may already run on Linkis";
 
     private readonly List<Operation> operations = [];
     private readonly List<DateTimeOffset> kills = [];
@@ -117,8 +117,8 @@ internal sealed class CrashTorture(TortureSettings settings, ReliabilityDatabase
                 problems.AppendLine(CultureInfo.InvariantCulture, $"trial {operation.Trial}: bulk restart {operation.InstanceId}: job {item!["jobId"]} {item["status"]}: {item["message"]}");
         }
 
-        var stranded = await database.QueryAsync("SELECT id, definition_id, status FROM wf_instances WHERE status IN ('Running', 'Suspended')");
-        foreach (var row in stranded) problems.AppendLine(CultureInfo.InvariantCulture, $"instance {row["id"]} ({row["definition_id"]}) is still {row["status"]}");
+        var stranded = await database.QueryAsync("SELECT id, definition_id, sub_status FROM wf_instances WHERE status = 'Running'");
+        foreach (var row in stranded) problems.AppendLine(CultureInfo.InvariantCulture, $"instance {row["id"]} ({row["definition_id"]}) is still {row["sub_status"]}");
 
         var inTransit = await database.QueryAsync("SELECT id, job_id, status FROM sj_tasks WHERE status IN (8, 9)");
         foreach (var row in inTransit)

@@ -20,8 +20,12 @@ internal sealed class HostNode : IAsyncDisposable
     private readonly Process process;
     private readonly ConcurrentQueue<string> output = new();
 
-    private HostNode(string nodeId, string baseUrl, Process process)
+    private readonly StreamWriter transcript;
+    private bool closed;
+
+    private HostNode(string nodeId, string baseUrl, Process process, string transcriptPath)
     {
+        transcript = new StreamWriter(transcriptPath, append: true) { AutoFlush = true };
         NodeId = nodeId;
         BaseUrl = baseUrl;
         this.process = process;
@@ -37,7 +41,7 @@ internal sealed class HostNode : IAsyncDisposable
 
     public bool IsAlive => !process.HasExited;
 
-    /// <summary>The last lines the process wrote, for a failure message.</summary>
+    /// <summary>The last lines the process wrote, for a failure message (all of them are in <c>logs/&lt;node&gt;.out</c> of the data folder).</summary>
     public string OutputTail => string.Join('\n', output.TakeLast(40));
 
     public static async Task<HostNode> StartAsync(string nodeId, string dataDirectory, ReliabilityDatabase database, LinkisSimulation linkis)
@@ -73,7 +77,8 @@ internal sealed class HostNode : IAsyncDisposable
         foreach (var (key, value) in environment) start.Environment[key] = value;
 
         var process = Process.Start(start)!;
-        var node = new HostNode(nodeId, baseUrl, process);
+        Directory.CreateDirectory(Path.Combine(dataDirectory, "logs"));
+        var node = new HostNode(nodeId, baseUrl, process, Path.Combine(dataDirectory, "logs", nodeId + ".out"));
         process.OutputDataReceived += (_, e) => node.Keep(e.Data);
         process.ErrorDataReceived += (_, e) => node.Keep(e.Data);
         process.BeginOutputReadLine();
@@ -96,6 +101,11 @@ internal sealed class HostNode : IAsyncDisposable
         await process.WaitForExitAsync();
         process.Dispose();
         Client.Dispose();
+        lock (transcript)
+        {
+            closed = true;
+            transcript.Dispose();
+        }
     }
 
     private async Task WaitUntilHealthyAsync()
@@ -121,6 +131,10 @@ internal sealed class HostNode : IAsyncDisposable
     private void Keep(string? line)
     {
         if (line is null) return;
+        lock (transcript)
+        {
+            if (!closed) transcript.WriteLine(line);
+        }
         output.Enqueue(line);
         while (output.Count > 200) output.TryDequeue(out _);
     }
