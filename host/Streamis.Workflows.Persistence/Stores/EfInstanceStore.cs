@@ -201,9 +201,9 @@ public sealed class EfInstanceStore(WorkflowDatabase database) : IInstanceStore
             catch (Exception e) when (UniqueViolation.Is(e))
             {
                 // Resumed already, unless it is a timer not yet due: then bring it forward, once.
-                var advanced = await db.WorkItems
+                var advanced = await DeadlockRetry.RunAsync(() => db.WorkItems
                     .Where(w => w.BookmarkId == candidate.Id && w.Kind == WorkKindNames.Timer && w.DueAt > nowMs)
-                    .ExecuteUpdateAsync(s => s.SetProperty(w => w.Kind, WorkKindNames.Resume).SetProperty(w => w.DueAt, nowMs).SetProperty(w => w.Payload, payloadJson), cancellationToken)
+                    .ExecuteUpdateAsync(s => s.SetProperty(w => w.Kind, WorkKindNames.Resume).SetProperty(w => w.DueAt, nowMs).SetProperty(w => w.Payload, payloadJson), cancellationToken))
                     .ConfigureAwait(false);
                 if (advanced == 1) resumed.Add(candidate.InstanceId);
             }

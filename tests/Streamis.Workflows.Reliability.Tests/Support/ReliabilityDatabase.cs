@@ -76,7 +76,8 @@ internal sealed class ReliabilityDatabase : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         SqliteConnection.ClearAllPools();
-        if (mySqlServer is null) return;
+        // STREAMIS_TEST_KEEP_DB=1 leaves the MariaDB database for a look after a failed run.
+        if (mySqlServer is null || Environment.GetEnvironmentVariable("STREAMIS_TEST_KEEP_DB") == "1") return;
         MySqlConnection.ClearAllPools();
         await using var connection = new MySqlConnection(mySqlServer);
         await connection.OpenAsync();
