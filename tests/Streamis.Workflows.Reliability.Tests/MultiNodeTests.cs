@@ -105,8 +105,8 @@ public sealed class MultiNodeTests
         var deadline = Stopwatch.StartNew();
         while (true)
         {
-            var live = (await database.QueryAsync("SELECT id, sub_status FROM wf_instances WHERE definition_id LIKE 'multi-node-%' AND status = 'Running'"))
-                .Select(r => ((string)r["id"]!, (string)r["sub_status"]!)).ToList();
+            var live = (await database.QueryAsync("SELECT id, sub_status, lease_owner FROM wf_instances WHERE definition_id LIKE 'multi-node-%' AND status = 'Running'"))
+                .Select(r => ((string)r["id"]!, (string)r["sub_status"]!, r["lease_owner"] as string)).ToList();
             if (live.Count == 0) return;
             Assert.True(deadline.Elapsed < TimeSpan.FromMinutes(4), $"{live.Count} instance(s) still live after 4 minutes: {string.Join(", ", live.Take(10))}");
             var waiting = live.Where(l => l.Item2 == "Suspended").Select(l => l.Item1).ToList();
