@@ -303,7 +303,9 @@ public sealed class EfInstanceStore(WorkflowDatabase database) : IInstanceStore
             .Where(i => i.Status == InstanceStatuses.Running
                         && (i.SubStatus == InstanceStatuses.Pending || i.SubStatus == InstanceStatuses.Executing)
                         && (i.LeaseOwner == null || i.LeaseExpiresAt < nowMs)
-                        && !db.WorkItems.Any(w => w.InstanceId == i.Id))
+                        // A future timer does not count: a node that leased the instance and died before its commit leaves it
+                        // Executing under an expired lease with only its timeout timer queued, shown Running until the timer.
+                        && !db.WorkItems.Any(w => w.InstanceId == i.Id && w.DueAt <= nowMs))
             .Select(i => i.Id).Take(1000).ToListAsync(cancellationToken).ConfigureAwait(false);
         foreach (var id in stranded)
             db.WorkItems.Add(new WorkItemEntity { InstanceId = id, Kind = WorkKindNames.Continue, DueAt = nowMs, CreatedAt = nowMs });
