@@ -71,8 +71,14 @@ public sealed class LinkisFlinkLauncher : IJobLauncher
 
         if (!created.TryGetValue(request.ExecutionId, out var handle))
         {
+            // Linkis cannot find an EngineConn by anything the launch sent: one that may exist is never created again.
+            if (request.MayAlreadyRun)
+                throw new InvalidOperationException($"Task {request.TaskId} of job {request.JobId} may already run on Linkis: its launch was under way when the host " +
+                    $"stopped, before Linkis' answer was recorded. It is not launched again, so that the job never runs twice; an EngineConn described as " +
+                    $"\"… task {request.TaskId}\" would be it.");
             handle = await CreateAsync(request, cancellationToken).ConfigureAwait(false);
             created[request.ExecutionId] = handle;
+            if (request.Accepted is { } accepted) await accepted(handle.ToJobHandle(), cancellationToken).ConfigureAwait(false);
         }
         else
         {
@@ -158,6 +164,7 @@ public sealed class LinkisFlinkLauncher : IJobLauncher
         var content = await new JobContentLoader(bml).LoadAsync(request, user, cancellationToken).ConfigureAwait(false);
         var plan = builder.Build(request, content);
         var executorContent = await bml.UploadAsync(Encoding.UTF8.GetBytes(plan.ExecutorContent.ToJsonString()), null, user, cancellationToken).ConfigureAwait(false);
+        if (request.Launching is { } launching) await launching(cancellationToken).ConfigureAwait(false);
         var engineConn = await manager.CreateAsync(builder.CreateBody(plan, executorContent, request), user, cancellationToken).ConfigureAwait(false);
         logger.LogInformation("Created EngineConn {EngineConn} (ticket {TicketId}, {NodeStatus}) for task {TaskId} of job {JobId} ({LaunchName}) as {User}",
             engineConn.EngineConn, engineConn.TicketId, engineConn.NodeStatus, request.TaskId, request.JobId, plan.LaunchName, user);

@@ -26,6 +26,9 @@ public sealed class RunWorkflow : Activity
     protected override async ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)
     {
         var frame = (FrameContext)context;
+        // A checkpoint can be taken after the child was scheduled and before this execution's own end was applied; run
+        // again after a crash, it finds its child already there and waits for it instead of starting a second one.
+        if (frame.Frame.ActiveChildren > 0) return Wait();
         var graph = await frame.Execution.Runner.GetGraphAsync(context.Get(DefinitionId), context.Get(Version), context.CancellationToken).ConfigureAwait(false);
         var input = WorkflowInputBinder.Bind(graph.Definition, context.Get(Input));
         frame.ScheduleWorkflow(graph, input);

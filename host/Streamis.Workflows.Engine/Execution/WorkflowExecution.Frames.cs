@@ -111,6 +111,8 @@ internal sealed partial class WorkflowExecution
         {
             State.Output = workflowOutputs ?? [];
             completed = true;
+            // The end is committed anyway; a checkpoint asked for by an activity before it would only store Running.
+            checkpointDue = false;
         }
     }
 

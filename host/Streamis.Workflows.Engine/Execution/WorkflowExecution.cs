@@ -297,7 +297,8 @@ internal sealed partial class WorkflowExecution
         {
             case ActivityResultKind.Completed:
                 CompleteFrame(frame, context.Node, result.OutcomeName ?? ActivityResult.DoneOutcome);
-                checkpointDue = Checkpoint is not null && graphs[0].Definition.Options.CommitEachActivity && !completed;
+                // Set, never cleared here: completions applied together must not undo each other's request.
+                if (Checkpoint is not null && !completed && GraphOf(frame.ScopeId).Definition.Options.CommitEachActivity) checkpointDue = true;
                 break;
             case ActivityResultKind.Waiting:
                 var hasBookmark = HasBookmark(frame.Id);

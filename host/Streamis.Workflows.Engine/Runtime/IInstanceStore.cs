@@ -54,7 +54,7 @@ public interface IInstanceStore
 
     Task<IReadOnlyList<StoredBookmark>> GetBookmarksAsync(string instanceId, CancellationToken cancellationToken);
 
-    /// <summary>Running instances with no queued work and no live lease get a continue item again (belt and braces).</summary>
+    /// <summary>Running instances with no work due and no live lease get a continue item again (belt and braces).</summary>
     Task<int> RecoverAsync(DateTimeOffset now, CancellationToken cancellationToken);
 
     /// <summary>Deletes finished instances (completed, cancelled, and faulted when asked) older than the cut-off, with their journals.</summary>

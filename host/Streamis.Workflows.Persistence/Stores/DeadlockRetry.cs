@@ -18,10 +18,21 @@ internal static class DeadlockRetry
             {
                 return await write().ConfigureAwait(false);
             }
-            catch (MySqlException e) when (attempt < Attempts && e.ErrorCode is MySqlErrorCode.LockDeadlock or MySqlErrorCode.LockWaitTimeout)
+            catch (Exception e) when (attempt < Attempts && IsLockConflict(e))
             {
                 await Task.Delay(Random.Shared.Next(5, 20 * attempt)).ConfigureAwait(false);
             }
         }
+    }
+
+    /// <summary>
+    /// The server's deadlock or lock-wait answer, also when it comes wrapped: statements EF runs through Pomelo's execution
+    /// strategy (ExecuteSql, ExecuteUpdate) surface it inside an InvalidOperationException about transient failures.
+    /// </summary>
+    private static bool IsLockConflict(Exception e)
+    {
+        for (var inner = e; inner is not null; inner = inner.InnerException)
+            if (inner is MySqlException { ErrorCode: MySqlErrorCode.LockDeadlock or MySqlErrorCode.LockWaitTimeout }) return true;
+        return false;
     }
 }

@@ -201,9 +201,9 @@ public sealed class EfInstanceStore(WorkflowDatabase database) : IInstanceStore
             catch (Exception e) when (UniqueViolation.Is(e))
             {
                 // Resumed already, unless it is a timer not yet due: then bring it forward, once.
-                var advanced = await db.WorkItems
+                var advanced = await DeadlockRetry.RunAsync(() => db.WorkItems
                     .Where(w => w.BookmarkId == candidate.Id && w.Kind == WorkKindNames.Timer && w.DueAt > nowMs)
-                    .ExecuteUpdateAsync(s => s.SetProperty(w => w.Kind, WorkKindNames.Resume).SetProperty(w => w.DueAt, nowMs).SetProperty(w => w.Payload, payloadJson), cancellationToken)
+                    .ExecuteUpdateAsync(s => s.SetProperty(w => w.Kind, WorkKindNames.Resume).SetProperty(w => w.DueAt, nowMs).SetProperty(w => w.Payload, payloadJson), cancellationToken))
                     .ConfigureAwait(false);
                 if (advanced == 1) resumed.Add(candidate.InstanceId);
             }
@@ -303,7 +303,9 @@ public sealed class EfInstanceStore(WorkflowDatabase database) : IInstanceStore
             .Where(i => i.Status == InstanceStatuses.Running
                         && (i.SubStatus == InstanceStatuses.Pending || i.SubStatus == InstanceStatuses.Executing)
                         && (i.LeaseOwner == null || i.LeaseExpiresAt < nowMs)
-                        && !db.WorkItems.Any(w => w.InstanceId == i.Id))
+                        // A future timer does not count: a node that leased the instance and died before its commit leaves it
+                        // Executing under an expired lease with only its timeout timer queued, shown Running until the timer.
+                        && !db.WorkItems.Any(w => w.InstanceId == i.Id && w.DueAt <= nowMs))
             .Select(i => i.Id).Take(1000).ToListAsync(cancellationToken).ConfigureAwait(false);
         foreach (var id in stranded)
             db.WorkItems.Add(new WorkItemEntity { InstanceId = id, Kind = WorkKindNames.Continue, DueAt = nowMs, CreatedAt = nowMs });

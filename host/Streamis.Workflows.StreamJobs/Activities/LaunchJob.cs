@@ -10,7 +10,8 @@ namespace Streamis.Workflows.StreamJobs.Activities;
 /// <summary>
 /// Hands a Starting task to its job's engine and records the engine handle; then the job's one-shot settings (the
 /// savepoint path) are cleared, as Streamis meant to. A task that already has a handle was launched by an earlier run
-/// of this step and is not launched again; the engine also knows the execution id.
+/// of this step and is not launched again; the engine also knows the execution id. The handle is recorded as soon as
+/// the engine accepts the job; a launch whose host died before that is handed to the engine as one that may already run.
 /// </summary>
 [Activity(Category.StreamJobs, "Launch job", Description = "Launches a Starting task on its engine and records the engine handle.", Icon = "rocket")]
 public sealed class LaunchJob : Activity
@@ -38,7 +39,12 @@ public sealed class LaunchJob : Activity
         if (task.Status != StreamTaskStatus.Starting)
             return Fault($"StreamTask [{taskId}] is {TaskStatuses.Describe((int)task.Status)}{(task.ErrDesc is null ? "" : $" ({task.ErrDesc})")}, not Starting; it is not launched");
 
-        var request = await context.Get<EngineRequests>().LaunchAsync(task, context.Get(RestoreFrom), context.ExecutionId, ct);
+        var request = await context.Get<EngineRequests>().LaunchAsync(task, context.Get(RestoreFrom), context.ExecutionId, ct) with
+        {
+            Launching = token => tasks.MarkLaunchingAsync(taskId, context.ExecutionId, token),
+            Accepted = (accepted, token) => tasks.SetEngineHandleAsync(taskId, accepted, token),
+            MayAlreadyRun = task.LaunchUnresolved,
+        };
         var handle = await context.Get<JobEngines>().Launcher(task.EngineName).LaunchAsync(request, ct);
         await tasks.SetEngineHandleAsync(taskId, handle, ct);
         var cleared = await context.Get<JobConfigService>().ClearTemporaryValuesAsync(task.JobId, ct);

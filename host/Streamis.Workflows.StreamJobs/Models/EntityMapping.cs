@@ -28,7 +28,11 @@ internal static class EntityMapping
         new(e.Id, e.JobId, e.JobVersionId, e.Version, (StreamTaskStatus)e.Status, UnixTime.At(e.StartTime), UnixTime.At(e.LastUpdateTime),
             e.ErrDesc, e.SubmitUser, e.EngineName, e.EngineJobId is null ? null
                 : new JobHandle(e.EngineName, e.EngineJobId, e.EngineInfo is null ? new Dictionary<string, string>()
-                    : JsonSerializer.Deserialize<Dictionary<string, string>>(e.EngineInfo) ?? []));
+                    : JsonSerializer.Deserialize<Dictionary<string, string>>(e.EngineInfo) ?? []))
+        {
+            // Engine information without an engine job id is the mark TaskService.MarkLaunchingAsync leaves.
+            LaunchUnresolved = e.EngineJobId is null && e.EngineInfo is not null,
+        };
 
     public static RecordedJobState ToModel(this JobStateEntity e) =>
         new(e.Id, e.JobId, e.TaskId, new JobState(Enum.Parse<JobStateKind>(e.Kind, ignoreCase: true), e.Location, UnixTime.At(e.Timestamp)));

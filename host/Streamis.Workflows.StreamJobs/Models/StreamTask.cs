@@ -16,4 +16,7 @@ public sealed record StreamTask(
     JobHandle? Handle)
 {
     public bool IsCompleted => TaskStatuses.IsCompleted(Status);
+
+    /// <summary>A launch was handed to the engine and its host stopped before the engine's handle was recorded.</summary>
+    public bool LaunchUnresolved { get; init; }
 }

@@ -20,8 +20,8 @@ public sealed class TaskService(StreamJobsDatabase database, TimeProvider clock)
         CreateTaskAsync(jobId, user, executionId: null, cancellationToken);
 
     /// <summary>
-    /// As above, on behalf of a workflow activity execution: when the task in the way is the one this execution created
-    /// before (a repeat after a crash), that task is returned as created instead of refusing.
+    /// As above, on behalf of a workflow activity execution: when the task in the way is the one this execution (or an
+    /// earlier attempt of it in the same instance) created before a crash, that task is returned as created instead of refusing.
     /// </summary>
     public async Task<TaskStartResult> CreateTaskAsync(long jobId, string user, string? executionId, CancellationToken cancellationToken = default)
     {
@@ -33,6 +33,7 @@ public sealed class TaskService(StreamJobsDatabase database, TimeProvider clock)
         if (executionId is not null && await db.Tasks.AsNoTracking().Where(t => t.JobId == jobId && t.ExecutionId == executionId)
                 .OrderByDescending(t => t.Id).FirstOrDefaultAsync(cancellationToken) is { } own)
             return TaskStartResult.Created(own.ToModel());
+        if (await EarlierAttemptAsync(db, jobId, executionId, cancellationToken) is { } earlier) return TaskStartResult.Created(earlier.ToModel());
         if (await BlockingAsync(db, jobId, cancellationToken) is { } blocking) return Refusal(jobId, blocking);
 
         var now = UnixTime.Ms(clock.GetUtcNow());
@@ -100,6 +101,31 @@ public sealed class TaskService(StreamJobsDatabase database, TimeProvider clock)
     }
 
     /// <summary>Records how to find the launched job again (engine id and properties).</summary>
+    /// <summary>
+    /// A Starting task of the job created by another execution of the same workflow instance: an attempt of this start
+    /// that a crash cut off before its instance committed. Execution ids are <c>instanceId:frameId</c>, and a re-run
+    /// may number its frames differently (parallel branches), so the instance part is what identifies the start.
+    /// </summary>
+    private static async Task<TaskEntity?> EarlierAttemptAsync(StreamJobsDbContext db, long jobId, string? executionId, CancellationToken cancellationToken)
+    {
+        if (executionId is null || executionId.LastIndexOf(':') is not (> 0 and var colon)) return null;
+        var instance = executionId[..(colon + 1)];
+        return await db.Tasks.AsNoTracking()
+            .Where(t => t.JobId == jobId && t.Status == (int)StreamTaskStatus.Starting && t.ExecutionId != null && t.ExecutionId.StartsWith(instance))
+            .OrderByDescending(t => t.Id).FirstOrDefaultAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Marks a task whose launch is about to be handed to its engine, until <see cref="SetEngineHandleAsync"/> records
+    /// the handle: a host that dies in between leaves the mark, and the next attempt knows the engine may run the job.
+    /// </summary>
+    public async Task MarkLaunchingAsync(long taskId, string executionId, CancellationToken cancellationToken = default)
+    {
+        var mark = JsonSerializer.Serialize(new Dictionary<string, string> { ["launching"] = executionId });
+        await using var db = database.CreateContext();
+        await db.Tasks.Where(t => t.Id == taskId && t.EngineJobId == null).ExecuteUpdateAsync(s => s.SetProperty(t => t.EngineInfo, mark), cancellationToken);
+    }
+
     public async Task<StreamTask> SetEngineHandleAsync(long taskId, JobHandle handle, CancellationToken cancellationToken = default)
     {
         await using var db = database.CreateContext();
