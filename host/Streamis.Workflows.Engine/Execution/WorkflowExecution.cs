@@ -28,6 +28,15 @@ internal sealed partial class WorkflowExecution
     private bool completed;
     private bool cancelledByUser;
     private bool checkpointDue;
+
+    /// <summary>
+    /// A child workflow asking to commit after each activity is heard while storing the whole instance stays this cheap.
+    /// A run holding many children (a bulk operation over 1,000 jobs) would otherwise store its whole state after every
+    /// step of every child; it commits every <see cref="CheckpointInterval"/> instead, and its activities are repeat-safe.
+    /// </summary>
+    private static readonly TimeSpan CheapCheckpoint = TimeSpan.FromMilliseconds(1);
+
+    private TimeSpan lastCheckpointCost;
     private DateTimeOffset? nextCheckpoint;
     private int journalCheckpointed;
     private DateTimeOffset? lastEnd;
@@ -298,7 +307,8 @@ internal sealed partial class WorkflowExecution
             case ActivityResultKind.Completed:
                 CompleteFrame(frame, context.Node, result.OutcomeName ?? ActivityResult.DoneOutcome);
                 // Set, never cleared here: completions applied together must not undo each other's request.
-                if (Checkpoint is not null && !completed && GraphOf(frame.ScopeId).Definition.Options.CommitEachActivity) checkpointDue = true;
+                if (Checkpoint is not null && !completed && GraphOf(frame.ScopeId).Definition.Options.CommitEachActivity
+                    && (frame.ScopeId == 0 || lastCheckpointCost < CheapCheckpoint)) checkpointDue = true;
                 break;
             case ActivityResultKind.Waiting:
                 var hasBookmark = HasBookmark(frame.Id);
@@ -350,7 +360,9 @@ internal sealed partial class WorkflowExecution
             SyncQueue();
             var status = State.Status;
             State.Status = WorkflowStatus.Running;
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
             var json = InstanceStateSerializer.Serialize(State);
+            lastCheckpointCost = System.Diagnostics.Stopwatch.GetElapsedTime(started);
             State.Status = status;
             snapshot = new CheckpointSnapshot(State.InstanceId, State.CorrelationId, json, State.UpdatedAt, State.Incidents.Count, [.. State.Bookmarks],
                 Journal.GetRange(journalCheckpointed, Journal.Count - journalCheckpointed));
