@@ -100,7 +100,6 @@ public sealed class TaskService(StreamJobsDatabase database, TimeProvider clock)
         return (await db.Tasks.AsNoTracking().SingleAsync(t => t.Id == taskId, cancellationToken)).ToModel();
     }
 
-    /// <summary>Records how to find the launched job again (engine id and properties).</summary>
     /// <summary>
     /// A Starting task of the job created by another execution of the same workflow instance: an attempt of this start
     /// that a crash cut off before its instance committed. Execution ids are <c>instanceId:frameId</c>, and a re-run
@@ -126,6 +125,7 @@ public sealed class TaskService(StreamJobsDatabase database, TimeProvider clock)
         await db.Tasks.Where(t => t.Id == taskId && t.EngineJobId == null).ExecuteUpdateAsync(s => s.SetProperty(t => t.EngineInfo, mark), cancellationToken);
     }
 
+    /// <summary>Records how to find the launched job again (engine id and properties).</summary>
     public async Task<StreamTask> SetEngineHandleAsync(long taskId, JobHandle handle, CancellationToken cancellationToken = default)
     {
         await using var db = database.CreateContext();
