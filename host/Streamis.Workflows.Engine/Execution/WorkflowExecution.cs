@@ -118,11 +118,11 @@ internal sealed partial class WorkflowExecution
             // Time passes while the run awaits: an end read before it says nothing about what starts after.
             lastEnd = null;
             passTime = null;
-            if (nextCheckpoint is { } checkpointAt && Clock.GetUtcNow() >= checkpointAt)
+            if (nextCheckpoint is { } checkpointAt && Clock.GetUtcNow() is var now && now >= checkpointAt)
             {
                 // Only progress is worth a commit; a run that merely waited starts its interval over.
                 if (Journal.Count > journalCheckpointed) checkpointDue = true;
-                else nextCheckpoint = Clock.GetUtcNow() + CheckpointInterval!.Value;
+                else nextCheckpoint = now + CheckpointInterval!.Value;
             }
             if (checkpointDue)
             {

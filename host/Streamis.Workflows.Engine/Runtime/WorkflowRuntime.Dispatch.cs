@@ -106,7 +106,7 @@ public sealed partial class WorkflowRuntime
             RunResult result;
             try
             {
-                result = await Runner.RunBurstAsync(state, e => Apply(e, loaded.Items), BurstOptions,
+                result = await Runner.RunBurstAsync(state, e => Apply(e, loaded.Items), burstOptions,
                     async snapshot =>
                     {
                         if (lost) return;
@@ -154,8 +154,6 @@ public sealed partial class WorkflowRuntime
             await renewal.ConfigureAwait(false);
         }
     }
-
-    private RunOptions BurstOptions => burstOptions ??= new RunOptions { ResumeDueTimers = true, CheckpointInterval = Options.CheckpointInterval };
 
     /// <summary>Why a state (e.g. holding a value nested deeper than JSON allows) could not be stored.</summary>
     private static string Unstorable(JsonException e) =>

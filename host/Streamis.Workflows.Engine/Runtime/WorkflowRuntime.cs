@@ -24,7 +24,8 @@ public sealed partial class WorkflowRuntime : IAsyncDisposable
     private CancellationTokenSource? stopping;
     private Task? dispatcher;
     private Task? maintenance;
-    private RunOptions? burstOptions;
+    // How a worker runs an instance: timers resumed within the run, a run that keeps going committed at intervals.
+    private readonly RunOptions burstOptions;
 
     public WorkflowRuntime(WorkflowRunner runner, IDefinitionStore definitions, IInstanceStore instances,
         WorkflowRuntimeOptions? options = null, ILogger<WorkflowRuntime>? logger = null)
@@ -33,6 +34,7 @@ public sealed partial class WorkflowRuntime : IAsyncDisposable
         Definitions = definitions;
         Instances = instances;
         Options = options ?? new WorkflowRuntimeOptions();
+        burstOptions = new RunOptions { ResumeDueTimers = true, CheckpointInterval = Options.CheckpointInterval };
         this.logger = (ILogger?)logger ?? NullLogger.Instance;
     }
 
