@@ -325,21 +325,30 @@ public sealed class JobConfigService(StreamJobsDatabase database)
     private async Task<IReadOnlyList<ConfigDefinitionEntity>> LoadDefinitionsAsync(bool includeRetired, CancellationToken cancellationToken)
     {
         var cached = definitionsCache;
-        if (cached is null || Environment.TickCount64 >= cached.Value.ExpiresAt)
+        if (cached is null || Environment.TickCount64 >= cached.ExpiresAt)
         {
+            // A read that a change here overtakes is used once but not kept: the next caller reads again.
+            var generation = Volatile.Read(ref definitionsGeneration);
             await using var db = database.CreateContext();
             var all = await db.ConfigDefinitions.AsNoTracking().OrderBy(d => d.Id).ToListAsync(cancellationToken);
-            cached = (all, Environment.TickCount64 + (long)DefinitionsCacheDuration.TotalMilliseconds);
-            definitionsCache = cached;
+            cached = new DefinitionsSnapshot(all, all.Where(d => !d.IsRetired).ToList(), Environment.TickCount64 + (long)DefinitionsCacheDuration.TotalMilliseconds);
+            if (generation == Volatile.Read(ref definitionsGeneration)) definitionsCache = cached;
         }
-        return includeRetired ? cached.Value.All : cached.Value.All.Where(d => !d.IsRetired).ToList();
+        return includeRetired ? cached.All : cached.Active;
     }
 
     private static readonly TimeSpan DefinitionsCacheDuration = TimeSpan.FromSeconds(2);
 
-    private (IReadOnlyList<ConfigDefinitionEntity> All, long ExpiresAt)? definitionsCache;
+    private DefinitionsSnapshot? definitionsCache;
+    private int definitionsGeneration;
 
-    private void ForgetDefinitions() => definitionsCache = null;
+    private void ForgetDefinitions()
+    {
+        Interlocked.Increment(ref definitionsGeneration);
+        definitionsCache = null;
+    }
+
+    private sealed record DefinitionsSnapshot(IReadOnlyList<ConfigDefinitionEntity> All, IReadOnlyList<ConfigDefinitionEntity> Active, long ExpiresAt);
 
     private static bool IsRoot(ConfigDefinitionEntity d) => d.Level == 0 && d.ParentRef is null;
 

@@ -56,27 +56,26 @@ public static class BulkEndpoints
         {
             "" or "true" => true,
             "false" => false,
-            var other => (bool?)null,
+            _ => (bool?)null,
         };
         if (withItems is null)
-            return ProblemResults.Invalid([new("$.items", $"must be true or false, not \"{Truncated(request.Query["items"].ToString())}\"")]);
-
-        BulkRunResponse? response = null;
-        if (withItems.Value && await runs.GetAsync(instanceId, ct) is { } run)
-            response = new BulkRunResponse(run.InstanceId, run.Operation, "", run.Total, run.Done, run.Succeeded, run.Failed,
-                run.Items.Select(i => new BulkItemResponse(i.JobId, i.JobName, i.TaskId, i.Status.ToString(), i.Message, i.SavepointPath)).ToList());
-        else if (!withItems.Value && await runs.GetProgressAsync(instanceId, ct) is { } progress)
-            response = new BulkRunResponse(progress.InstanceId, progress.Operation, "", progress.Total, progress.Done, progress.Succeeded, progress.Failed, null);
+            return ProblemResults.Invalid([new("$.items", $"must be true or false, not {PlainValue.Describe(request.Query["items"].ToString())}")]);
 
         var summary = await instances.GetAsync(instanceId, ct);
+        var status = summary?.Status.ToString() ?? "Unknown";
+        BulkRunResponse? response = null;
+        if (withItems.Value && await runs.GetAsync(instanceId, ct) is { } run)
+            response = new BulkRunResponse(run.InstanceId, run.Operation, status, run.Total, run.Done, run.Succeeded, run.Failed,
+                run.Items.Select(i => new BulkItemResponse(i.JobId, i.JobName, i.TaskId, i.Status.ToString(), i.Message, i.SavepointPath)).ToList());
+        else if (!withItems.Value && await runs.GetProgressAsync(instanceId, ct) is { } progress)
+            response = new BulkRunResponse(progress.InstanceId, progress.Operation, status, progress.Total, progress.Done, progress.Succeeded, progress.Failed, null);
+
         if (response is null)
             return ProblemResults.NotFound(summary is null
                 ? $"no workflow instance \"{instanceId}\""
                 : $"workflow instance \"{instanceId}\" is not a bulk run (or has not recorded its jobs yet)");
-        return Results.Ok(response with { Status = summary?.Status.ToString() ?? "Unknown" });
+        return Results.Ok(response);
     }
-
-    private static string Truncated(string value) => value.Length > 40 ? value[..40] + "…" : value;
 
     /// <summary>A list of positive whole numbers at <paramref name="field"/>; absent is an empty list. Problems are added with their path.</summary>
     private static IReadOnlyList<long> Ids(object? value, string field, int max, List<ValidationProblem> problems)
