@@ -110,7 +110,10 @@ internal sealed class FrameContext(WorkflowExecution execution, FrameState frame
 
     protected override void SetOutput(Output output, object? value)
     {
-        lock (Execution.Gate) Execution.SetOutput(Frame, Node, output, value);
+        // The interpreter holds the gate while an activity runs synchronously; taking it again costs a trip through the
+        // lock's slow path on every output and every child of every step.
+        if (Execution.Gate.IsHeldByCurrentThread) Execution.SetOutput(Frame, Node, output, value);
+        else lock (Execution.Gate) Execution.SetOutput(Frame, Node, output, value);
     }
 
     public override object? GetVariable(string name)
@@ -156,7 +159,8 @@ internal sealed class FrameContext(WorkflowExecution execution, FrameState frame
     {
         if (child.CompiledNode is not GraphNode childNode || childNode.Parent != Node)
             throw new InvalidOperationException($"\"{child.Id}\" is not a child of \"{Frame.ActivityId}\"");
-        lock (Execution.Gate) Execution.ScheduleChild(Frame, childNode, tag, locals);
+        if (Execution.Gate.IsHeldByCurrentThread) Execution.ScheduleChild(Frame, childNode, tag, locals);
+        else lock (Execution.Gate) Execution.ScheduleChild(Frame, childNode, tag, locals);
     }
 
     public override void CancelChildren()

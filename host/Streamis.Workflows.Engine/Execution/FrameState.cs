@@ -48,8 +48,34 @@ public sealed class FrameState
 
     public ActivityError? Error { get; set; }
 
+    /// <summary>Back to a new frame's values, for a completed frame taken over by the next one scheduled.</summary>
+    internal void Reset()
+    {
+        Id = 0;
+        ParentId = null;
+        ScopeId = 0;
+        ActivityId = "";
+        Status = FrameStatus.Pending;
+        Attempt = 1;
+        ActiveChildren = 0;
+        StartedAt = default;
+        Tag = null;
+        Properties = null;
+        Locals = null;
+        Outputs = null;
+        Error = null;
+        Node = null;
+        NodeGraphs = null;
+        Scope = null;
+        ScopeOfState = null;
+    }
+
     // The frame's node in the graphs of the run that looked it up last (not state: a state may continue under other
     // graphs). Every invocation needs it, and finding it costs two dictionary lookups, one by string.
     internal GraphNode? Node;
     internal object? NodeGraphs;
+
+    // Its scope in the state that looked it up last (not state either, for the same reason).
+    internal ScopeState? Scope;
+    internal InstanceState? ScopeOfState;
 }

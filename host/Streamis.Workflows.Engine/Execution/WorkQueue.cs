@@ -2,32 +2,35 @@ namespace Streamis.Workflows.Engine.Execution;
 
 /// <summary>
 /// The interpreter's work queue: a growable ring buffer taking items at either end. Every step of every run
-/// goes through it twice, so it allocates nothing per item (a linked list costs a node each).
+/// goes through it twice, so it allocates nothing per item (a linked list costs a node each), and its length is a
+/// power of two, so that wrapping around is a mask rather than a division.
 /// </summary>
 internal sealed class WorkQueue
 {
     private WorkItem[] items;
     private int head;
 
-    public WorkQueue(IReadOnlyCollection<WorkItem> initial)
+    public WorkQueue(List<WorkItem> initial)
     {
-        items = new WorkItem[Math.Max(4, initial.Count * 2)];
+        items = new WorkItem[Math.Max(4, (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)initial.Count * 2))];
         foreach (var item in initial) AddLast(item);
     }
+
+    private int Mask => items.Length - 1;
 
     public int Count { get; private set; }
 
     public void AddLast(WorkItem item)
     {
         if (Count == items.Length) Grow();
-        items[(head + Count) % items.Length] = item;
+        items[(head + Count) & Mask] = item;
         Count++;
     }
 
     public void AddFirst(WorkItem item)
     {
         if (Count == items.Length) Grow();
-        head = (head - 1 + items.Length) % items.Length;
+        head = (head - 1) & Mask;
         items[head] = item;
         Count++;
     }
@@ -37,12 +40,12 @@ internal sealed class WorkQueue
         if (Count == 0) throw new InvalidOperationException("the work queue is empty");
         var item = items[head];
         items[head] = default;
-        head = (head + 1) % items.Length;
+        head = (head + 1) & Mask;
         Count--;
         return item;
     }
 
-    public WorkItem this[int index] => items[(head + index) % items.Length];
+    public WorkItem this[int index] => items[(head + index) & Mask];
 
     /// <summary>Drops every item of a frame, keeping the others in order.</summary>
     public void RemoveFrame(int frameId)
@@ -51,9 +54,9 @@ internal sealed class WorkQueue
         for (var i = 0; i < Count; i++)
         {
             var item = this[i];
-            if (item.FrameId != frameId) items[(head + kept++) % items.Length] = item;
+            if (item.FrameId != frameId) items[(head + kept++) & Mask] = item;
         }
-        for (var i = kept; i < Count; i++) items[(head + i) % items.Length] = default;
+        for (var i = kept; i < Count; i++) items[(head + i) & Mask] = default;
         Count = kept;
     }
 

@@ -12,22 +12,27 @@ internal sealed partial class WorkflowExecution
 {
     public FrameState ScheduleChild(FrameState parent, GraphNode child, object? tag, IReadOnlyDictionary<string, object?>? locals, int? scopeId = null)
     {
-        var frame = new FrameState
+        FrameState frame;
+        if (spareFrame is { } spare)
         {
-            Id = State.NextFrameId++,
-            ParentId = parent.Id,
-            ScopeId = scopeId ?? parent.ScopeId,
-            ActivityId = child.Activity.Id,
-            Status = FrameStatus.Pending,
-            Tag = PlainValue.From(tag),
-            Node = child,
-            NodeGraphs = graphs,
-        };
+            spare.Reset();
+            frame = spare;
+            spareFrame = null;
+        }
+        else frame = new FrameState();
+        frame.Id = State.NextFrameId++;
+        frame.ParentId = parent.Id;
+        frame.ScopeId = scopeId ?? parent.ScopeId;
+        frame.ActivityId = child.Activity.Id;
+        frame.Tag = PlainValue.From(tag);
+        frame.Node = child;
+        frame.NodeGraphs = graphs;
         if (locals is not null)
         {
             // A frame with its own locals (a loop iteration) also keeps its activities' outputs to itself.
             frame.Locals = (Dictionary<string, object?>)PlainValue.From(locals)!;
             frame.Outputs = [];
+            anyFrameLocals = true;
         }
         State.Frames[frame.Id] = frame;
         parent.ActiveChildren++;
@@ -60,10 +65,10 @@ internal sealed partial class WorkflowExecution
             DefinitionVersion = graph.Definition.Version,
             OwnerFrameId = ownerFrameId,
             Input = input,
-            // Sized for the usual run, where each activity sets outputs once: growing a dictionary step by step
-            // reallocates it several times per run.
-            Activities = new Dictionary<string, object?>(Math.Min(graph.Nodes.Count, ExpectedActivitiesCap)),
         };
+        // Sized for the usual run, where each activity sets outputs once: growing a dictionary step by step
+        // reallocates it several times per run.
+        scope.Activities.EnsureCapacity(Math.Min(graph.Nodes.Count, ExpectedActivitiesCap));
         foreach (var variable in graph.Definition.Variables)
             scope.Variables[variable.Name] = variable.Default is null ? null
                 : PlainValue.From(ValueConverter.ConvertOrThrow(PlainValue.FromJson(variable.Default), WorkflowCompiler.ClrTypeOf(variable.Type), variable.Name));
@@ -73,7 +78,7 @@ internal sealed partial class WorkflowExecution
 
     private void CompleteFrame(FrameState frame, GraphNode node, string outcome)
     {
-        var scope = State.Scopes[frame.ScopeId];
+        var scope = ScopeOf(frame);
         Dictionary<string, object?>? workflowOutputs = null;
         if (scope.RootFrameId == frame.Id)
         {
@@ -87,7 +92,7 @@ internal sealed partial class WorkflowExecution
                 return;
             }
         }
-        var now = EndTime();
+        var now = Now();
         AppendJournal(JournalEventKind.Completed, frame, node, now, outcome: outcome);
         if (frame.ActiveChildren > 0) CancelDescendants(frame);
         RemoveBookmarks(frame.Id);
@@ -109,11 +114,15 @@ internal sealed partial class WorkflowExecution
         }
         else if (frame.ParentId is null)
         {
-            State.Output = workflowOutputs ?? [];
+            // A workflow declaring no outputs keeps the empty dictionary the state was made with.
+            if (workflowOutputs is { Count: > 0 }) State.Output = workflowOutputs;
             completed = true;
             // The end is committed anyway; a checkpoint asked for by an activity before it would only store Running.
             checkpointDue = false;
         }
+        // Nothing refers to a completed frame any more (its invocation has returned, its id is never used again); the
+        // next child scheduled takes it over rather than allocating. Fields are reset there: the caller still reads it.
+        spareFrame = frame;
     }
 
     private static Dictionary<string, object?>? MergeLocals(FrameState frame)
@@ -141,7 +150,7 @@ internal sealed partial class WorkflowExecution
     private void FaultFrame(FrameState frame, GraphNode node, ActivityError error)
     {
         if (error.ActivityId is null) error = error with { ActivityId = frame.ActivityId, ActivityType = node.Type.Name };
-        var now = EndTime();
+        var now = Now();
         if (node.Retry is { } policy && frame.Attempt < policy.MaxAttempts && (policy.RetryOn == RetryOn.All || error.IsTransient))
         {
             AppendJournal(JournalEventKind.Retrying, frame, node, now, error: error);
@@ -199,7 +208,7 @@ internal sealed partial class WorkflowExecution
         if (journal && frame.Status != FrameStatus.Faulted)
             AppendJournal(JournalEventKind.Cancelled, frame, NodeOf(frame), Clock.GetUtcNow());
         if (inflight.TryGetValue(frameId, out var running)) running.Context.CancelInFlight(requeue: false);
-        deferred.Remove(frameId);
+        deferred?.Remove(frameId);
         queue.RemoveFrame(frameId);
         RemoveBookmarks(frameId);
         State.Frames.Remove(frameId);
@@ -247,20 +256,20 @@ internal sealed partial class WorkflowExecution
     public object? GetVariable(FrameState frame, string name)
     {
         if (FrameHoldingLocal(frame, name) is { } holder) return holder.Locals![name];
-        return State.Scopes[frame.ScopeId].Variables.GetValueOrDefault(name);
+        return ScopeOf(frame).Variables.GetValueOrDefault(name);
     }
 
     public void SetVariable(FrameState frame, string name, object? value)
     {
         value = PlainValue.From(value);
         if (FrameHoldingLocal(frame, name) is { } holder) holder.Locals![name] = value;
-        else State.Scopes[frame.ScopeId].Variables[name] = value;
+        else ScopeOf(frame).Variables[name] = value;
     }
 
     private FrameState? FrameHoldingLocal(FrameState frame, string name)
     {
-        var rootId = State.Scopes[frame.ScopeId].RootFrameId;
-        for (FrameState? f = frame; f is not null; f = f.Id == rootId || f.ParentId is not { } p ? null : State.Frames.GetValueOrDefault(p))
+        var rootId = ScopeOf(frame).RootFrameId;
+        for (FrameState? f = anyFrameLocals ? frame : null; f is not null; f = f.Id == rootId || f.ParentId is not { } p ? null : State.Frames.GetValueOrDefault(p))
             if (f.Locals?.ContainsKey(name) == true) return f;
         return null;
     }
@@ -268,9 +277,9 @@ internal sealed partial class WorkflowExecution
     public void SetOutput(FrameState frame, GraphNode node, Output output, object? value)
     {
         value = PlainValue.From(value);
-        var scope = State.Scopes[frame.ScopeId];
+        var scope = ScopeOf(frame);
         Dictionary<string, object?>? target = null;
-        for (FrameState? f = frame; f is not null && target is null; f = f.Id == scope.RootFrameId || f.ParentId is not { } p ? null : State.Frames.GetValueOrDefault(p))
+        for (FrameState? f = anyFrameLocals ? frame : null; f is not null && target is null; f = f.Id == scope.RootFrameId || f.ParentId is not { } p ? null : State.Frames.GetValueOrDefault(p))
             target = f.Outputs;
         ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(target ?? scope.Activities, node.Activity.Id, out _);
         if (slot is not Dictionary<string, object?> values) slot = values = [];
@@ -281,7 +290,7 @@ internal sealed partial class WorkflowExecution
     /// <summary>The names an expression of this frame sees: input, vars, activities, workflow, and loop/catch locals.</summary>
     public Dictionary<string, object?> Globals(FrameState frame)
     {
-        var scope = State.Scopes[frame.ScopeId];
+        var scope = ScopeOf(frame);
         var globals = new Dictionary<string, object?>(8, StringComparer.Ordinal)
         {
             ["input"] = scope.Input,
@@ -295,14 +304,14 @@ internal sealed partial class WorkflowExecution
             },
         };
         Dictionary<string, object?>? activities = null;
-        var isolated = new List<Dictionary<string, object?>>();
-        for (FrameState? f = frame; f is not null; f = f.Id == scope.RootFrameId || f.ParentId is not { } p ? null : State.Frames.GetValueOrDefault(p))
+        List<Dictionary<string, object?>>? isolated = null;
+        for (FrameState? f = anyFrameLocals ? frame : null; f is not null; f = f.Id == scope.RootFrameId || f.ParentId is not { } p ? null : State.Frames.GetValueOrDefault(p))
         {
             if (f.Locals is not null)
                 foreach (var (name, value) in f.Locals) globals.TryAdd(name, value);
-            if (f.Outputs is not null) isolated.Add(f.Outputs);
+            if (f.Outputs is not null) (isolated ??= []).Add(f.Outputs);
         }
-        if (isolated.Count > 0)
+        if (isolated is not null)
         {
             activities = new Dictionary<string, object?>(scope.Activities);
             for (var i = isolated.Count - 1; i >= 0; i--)

@@ -19,7 +19,8 @@ internal sealed partial class WorkflowExecution
     private readonly Dictionary<int, WorkflowGraph> graphs;
     private readonly WorkQueue queue;
     private readonly Dictionary<int, (FrameContext Context, WorkItem Item)> inflight = [];
-    private readonly Dictionary<int, List<WorkItem>> deferred = [];
+    // Made when first needed: most runs never defer anything.
+    private Dictionary<int, List<WorkItem>>? deferred;
     private readonly int maxConcurrency;
     private Channel<Completion>? completions;
     private ExpressionScope? expressionScope;
@@ -40,12 +41,18 @@ internal sealed partial class WorkflowExecution
     private int lastCheckpointSize;
     private DateTimeOffset? nextCheckpoint;
     private int journalCheckpointed;
-    private DateTimeOffset? lastEnd;
     private DateTimeOffset? passTime;
     private long passTick;
 
     // The context of the last invocation that returned synchronously, for the next one: two per step otherwise.
     private FrameContext? spareContext;
+
+    // The last frame that completed, for the next child scheduled: one allocation per step otherwise.
+    private FrameState? spareFrame;
+
+    // Whether any frame holds locals or outputs of its own (a loop iteration): until one does, an activity's outputs and
+    // an expression's names come straight from the scope, without walking up the frame's ancestors.
+    private bool anyFrameLocals;
 
     public WorkflowExecution(WorkflowRunner runner, InstanceState state, Dictionary<int, WorkflowGraph> graphs, CancellationToken cancellation)
     {
@@ -56,11 +63,13 @@ internal sealed partial class WorkflowExecution
         queue = new WorkQueue(state.Queue);
         maxConcurrency = graphs[0].Definition.Options.MaxConcurrency ?? runner.Options.MaxConcurrency;
         Journal = new List<JournalEntry>(Math.Min(graphs[0].Nodes.Count + 1, ExpectedActivitiesCap));
+        foreach (var frame in state.Frames.Values)
+            anyFrameLocals |= frame.Locals is not null || frame.Outputs is not null;
     }
 
     public InstanceState State { get; }
 
-    public object Gate { get; } = new();
+    public Lock Gate { get; } = new();
 
     public CancellationToken Cancellation { get; }
 
@@ -115,8 +124,7 @@ internal sealed partial class WorkflowExecution
                     break;
                 }
             }
-            // Time passes while the run awaits: an end read before it says nothing about what starts after.
-            lastEnd = null;
+            // Time passes while the run awaits: a time read before it says nothing about what happens after.
             passTime = null;
             if (nextCheckpoint is { } checkpointAt && Clock.GetUtcNow() is var now && now >= checkpointAt)
             {
@@ -150,6 +158,7 @@ internal sealed partial class WorkflowExecution
         if (inflight.ContainsKey(frame.Id))
         {
             // One invocation per frame at a time: a composite's callbacks never run concurrently on its own state.
+            deferred ??= [];
             if (!deferred.TryGetValue(frame.Id, out var waiting)) deferred[frame.Id] = waiting = [];
             waiting.Add(item);
             return;
@@ -166,7 +175,7 @@ internal sealed partial class WorkflowExecution
             switch (item.Kind)
             {
                 case WorkKind.Execute:
-                    if (frame.Status == FrameStatus.Pending) frame.StartedAt = StartTime();
+                    if (frame.Status == FrameStatus.Pending) frame.StartedAt = Now();
                     frame.Status = FrameStatus.Running;
                     pending = activity.InvokeExecuteAsync(context);
                     break;
@@ -292,7 +301,7 @@ internal sealed partial class WorkflowExecution
 
     private void ReleaseDeferred(int frameId)
     {
-        if (!deferred.Remove(frameId, out var items)) return;
+        if (deferred is null || !deferred.Remove(frameId, out var items)) return;
         for (var i = items.Count - 1; i >= 0; i--) queue.AddFirst(items[i]);
     }
 
@@ -338,7 +347,7 @@ internal sealed partial class WorkflowExecution
         var count = 0;
         for (var i = 0; i < queue.Count; i++)
             if (queue[i] is { Kind: WorkKind.ChildCompleted or WorkKind.ChildFaulted } item && item.FrameId == frameId) count++;
-        if (deferred.TryGetValue(frameId, out var waiting))
+        if (deferred is not null && deferred.TryGetValue(frameId, out var waiting))
             count += waiting.Count(item => item.Kind is WorkKind.ChildCompleted or WorkKind.ChildFaulted);
         return count;
     }
@@ -347,7 +356,7 @@ internal sealed partial class WorkflowExecution
     {
         for (var i = 0; i < queue.Count; i++)
             if (queue[i].FrameId == frameId) return true;
-        return deferred.ContainsKey(frameId);
+        return deferred?.ContainsKey(frameId) == true;
     }
 
     private async Task CheckpointAsync()
@@ -382,12 +391,13 @@ internal sealed partial class WorkflowExecution
         items.Clear();
         foreach (var (_, item) in inflight.Values) items.Add(item);
         queue.CopyTo(items);
-        foreach (var waiting in deferred.Values) items.AddRange(waiting);
+        if (deferred is not null)
+            foreach (var waiting in deferred.Values) items.AddRange(waiting);
     }
 
     private void Finish()
     {
-        var now = Clock.GetUtcNow();
+        var now = Now();
         State.UpdatedAt = now;
         SyncQueue();
         if (cancelledByUser) State.Status = WorkflowStatus.Cancelled;
@@ -407,24 +417,14 @@ internal sealed partial class WorkflowExecution
     }
 
     /// <summary>
-    /// The time an activity starts: the end of the activity before it when that ended in this same pass (only the
-    /// interpreter's own sub-microsecond work lies between the two), otherwise the clock. Reading the clock costs as
-    /// much as a trivial activity, so this halves the reads of a run of quick steps without making a duration wrong.
+    /// The time now, for an activity's start or end and the run's end. Within one pass of activities that return at once
+    /// the system clock is read again only when the coarse tick count (a few milliseconds) has moved: such a pass moves by
+    /// microseconds, and a clock read costs as much as a trivial activity. Any other clock (a test's) is read every time:
+    /// it may jump by any amount between two ticks.
     /// </summary>
-    private DateTimeOffset StartTime()
+    private DateTimeOffset Now()
     {
-        var time = lastEnd ?? Clock.GetUtcNow();
-        lastEnd = null;
-        return time;
-    }
-
-    /// <summary>
-    /// The time an activity ends, remembered for the next start. Within one pass of activities that return at once the
-    /// clock is read again only when the coarse tick count (a few milliseconds) has moved: such a pass moves by
-    /// microseconds, and on some machines a clock read costs as much as a trivial activity.
-    /// </summary>
-    private DateTimeOffset EndTime()
-    {
+        if (Clock != TimeProvider.System) return Clock.GetUtcNow();
         var tick = Environment.TickCount64;
         if (passTime is not { } time || tick != passTick)
         {
@@ -432,7 +432,6 @@ internal sealed partial class WorkflowExecution
             passTime = time;
             passTick = tick;
         }
-        lastEnd = time;
         return time;
     }
 
@@ -446,6 +445,16 @@ internal sealed partial class WorkflowExecution
     }
 
     internal WorkflowGraph GraphOf(int scopeId) => graphs[scopeId];
+
+    /// <summary>The frame's scope, looked up once per frame and state: every step needs it twice.</summary>
+    internal ScopeState ScopeOf(FrameState frame)
+    {
+        if (frame.Scope is { } scope && frame.ScopeOfState == State) return scope;
+        scope = State.Scopes[frame.ScopeId];
+        frame.Scope = scope;
+        frame.ScopeOfState = State;
+        return scope;
+    }
 
     internal ActivityError ErrorOf(Exception e) => e switch
     {

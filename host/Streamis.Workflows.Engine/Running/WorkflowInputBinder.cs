@@ -8,10 +8,12 @@ namespace Streamis.Workflows.Engine.Running;
 /// <summary>Checks a start input against the declared inputs: required ones present, types right, defaults filled in.</summary>
 public static class WorkflowInputBinder
 {
-    public static Dictionary<string, object?> Bind(WorkflowDefinition definition, IReadOnlyDictionary<string, object?>? input)
+    /// <summary>The checked input, written into <paramref name="into"/> when given (a new instance's own dictionary).</summary>
+    public static Dictionary<string, object?> Bind(WorkflowDefinition definition, IReadOnlyDictionary<string, object?>? input,
+        Dictionary<string, object?>? into = null)
     {
-        var problems = new List<ValidationProblem>();
-        var result = new Dictionary<string, object?>(StringComparer.Ordinal);
+        List<ValidationProblem>? problems = null;
+        var result = into ?? new Dictionary<string, object?>(StringComparer.Ordinal);
         if (input is not null)
             foreach (var (name, value) in input) result[name] = PlainValue.From(value);
         foreach (var declared in definition.Inputs)
@@ -23,7 +25,7 @@ public static class WorkflowInputBinder
                 if (declared.Default is not null) value = PlainValue.FromJson(declared.Default);
                 else if (declared.Required)
                 {
-                    problems.Add(new(path, $"is required{(declared.Description is { } d ? $" ({d})" : "")}"));
+                    (problems ??= []).Add(new(path, $"is required{(declared.Description is { } d ? $" ({d})" : "")}"));
                     continue;
                 }
                 else
@@ -35,11 +37,11 @@ public static class WorkflowInputBinder
             if (ValueConverter.TryConvert(value, WorkflowCompiler.ClrTypeOf(declared.Type), out var converted, out var error))
             {
                 if (declared.Options is { Count: > 0 } options && converted is string s && !options.Contains(s))
-                    problems.Add(new(path, $"\"{s}\" is not one of {string.Join(", ", options)}"));
+                    (problems ??= []).Add(new(path, $"\"{s}\" is not one of {string.Join(", ", options)}"));
                 result[declared.Name] = PlainValue.From(converted);
             }
-            else problems.Add(new(path, error!));
+            else (problems ??= []).Add(new(path, error!));
         }
-        return problems.Count > 0 ? throw new InvalidWorkflowInputException(problems) : result;
+        return problems is not null ? throw new InvalidWorkflowInputException(problems) : result;
     }
 }

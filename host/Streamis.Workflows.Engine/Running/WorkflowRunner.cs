@@ -87,7 +87,6 @@ public sealed class WorkflowRunner
     public InstanceState CreateInstance(WorkflowDefinition definition, IReadOnlyDictionary<string, object?>? input = null, RunOptions? options = null)
     {
         var graph = Compile(definition);
-        var bound = WorkflowInputBinder.Bind(definition, input);
         var now = Options.Clock.GetUtcNow();
         var state = new InstanceState
         {
@@ -96,10 +95,11 @@ public sealed class WorkflowRunner
             DefinitionVersion = definition.Version,
             CorrelationId = options?.CorrelationId,
             Status = WorkflowStatus.Running,
-            Input = bound,
             CreatedAt = now,
             UpdatedAt = now,
         };
+        // Into the state's own dictionary rather than a new one to replace it: a run should not allocate what it throws away.
+        var bound = WorkflowInputBinder.Bind(definition, input, into: state.Input);
         var scope = WorkflowExecution.NewScope(state, graph, bound, ownerFrameId: null);
         var root = new FrameState { Id = state.NextFrameId++, ScopeId = scope.Id, ActivityId = graph.Root.Activity.Id };
         scope.RootFrameId = root.Id;
