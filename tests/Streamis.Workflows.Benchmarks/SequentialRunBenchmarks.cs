@@ -8,8 +8,9 @@ using Streamis.Workflows.Engine.Running;
 namespace Streamis.Workflows.Benchmarks;
 
 /// <summary>
-/// One in-memory run of a 10-activity Sequence against the same 10 steps as plain awaited C# calls, so the ratio
-/// is the engine's overhead on this machine. Targets: at most 50 µs per run and at most 20× the plain calls.
+/// One in-memory run of a 10-activity Sequence against the same 10 steps as plain C# async method calls (the baseline,
+/// so the Ratio column is the engine's overhead on this machine), and, stricter, as awaited calls of a synchronous
+/// method returning a completed ValueTask. Targets: at most 50 µs per run and at most 20× the async method calls.
 /// </summary>
 [MemoryDiagnoser]
 public class SequentialRunBenchmarks
@@ -35,7 +36,7 @@ public class SequentialRunBenchmarks
         return result.Status == WorkflowStatus.Completed ? result.Status : throw new InvalidOperationException($"run ended {result.Status}");
     }
 
-    [Benchmark(Baseline = true)]
+    [Benchmark]
     public async ValueTask<long> PlainCSharp10Calls()
     {
         long total = 0;
@@ -44,7 +45,7 @@ public class SequentialRunBenchmarks
     }
 
     /// <summary>The same ten steps as real <c>async</c> methods: the literal "plain C# async method calls".</summary>
-    [Benchmark]
+    [Benchmark(Baseline = true)]
     public async Task<long> PlainCSharp10AsyncMethods()
     {
         long total = 0;

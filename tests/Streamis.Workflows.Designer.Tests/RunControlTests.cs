@@ -28,12 +28,31 @@ public sealed class RunControlTests(DesignerHost host, BrowserFixture browser)
 
         await host.Admin.SaveAsync(TestWorkflows.Child(child));
         await page.Button("Retry").ClickAsync();
-        await Expect(page.InstanceStatus()).ToHaveTextAsync("Completed");
+        await ExpectStatusAsync(page, "Completed");
         await Expect(page.NodeBox("callChild")).ToHaveClassAsync(new Regex("state-done"));
         await Expect(page.NodeBox("after")).ToHaveClassAsync(new Regex("state-done"));
         await Expect(page.Locator("table.journal")).ToContainTextAsync("child said hello");
         await Expect(page.Button("Retry")).ToHaveCountAsync(0);
         session.AssertNoConsoleErrors();
+    }
+
+    /// <summary>
+    /// As <c>Expect(...).ToHaveTextAsync</c>, and on failure says where the host has the instance: this check failed twice
+    /// under the load of a full CI run (the page kept showing Faulted after Retry) and never alone.
+    /// </summary>
+    private async Task ExpectStatusAsync(IPage page, string status)
+    {
+        try
+        {
+            await Expect(page.InstanceStatus()).ToHaveTextAsync(status);
+        }
+        catch (PlaywrightException e)
+        {
+            var instanceId = page.Url.TrimEnd('/').Split('/')[^1];
+            var details = await host.Admin.GetStringAsync($"api/workflows/instances/{instanceId}");
+            var error = await page.Locator(".error-note").AllInnerTextsAsync();
+            throw new Xunit.Sdk.XunitException($"{e.Message}\nThe page's error notes: [{string.Join(" | ", error)}]\nThe host's instance: {details}");
+        }
     }
 
     [Fact]

@@ -54,14 +54,15 @@ public static class PerformanceReport
         {
             new("engine", "in-memory run of a 10-activity Sequence", engine is null ? "failed" : $"{Number(engine.Mean / 1000)} µs, {allocated:#,0} B",
                 anchor, "≤ 50 µs", engine is null ? NotMeasured : AtMost(engine.Mean / 1000, 50)),
-            new("engine", "the same run against plain C#", engine is null || calls is null ? "failed" : $"{Number(engine.Mean / calls.Mean)}× calls, {Number(engine.Mean / methods!.Mean)}× async methods",
-                anchor, "≤ 20× plain C# (the ValueTask calls)", engine is null || calls is null ? NotMeasured : AtMost(engine.Mean / calls.Mean, 20)),
+            new("engine", "the same run against plain C#", engine is null || calls is null || methods is null ? "failed"
+                    : $"{Number(engine.Mean / methods.Mean)}× async methods ({Number(engine.Mean / calls.Mean)}× ValueTask calls)",
+                anchor, "≤ 20× plain C# (the async methods)", engine is null || methods is null ? NotMeasured : AtMost(engine.Mean / methods.Mean, 20)),
         };
         return new ReportSection("Engine", lines,
         [
             "`SequentialRunBenchmarks`: one in-memory run of ten trivial `AddOne` activities in a `Sequence`, from `RunAsync` to Completed (mean).",
-            "Anchor: the same ten steps as plain C#, ten awaited calls of a method returning a completed `ValueTask` (the strict floor " +
-            "the ratio target is checked against) and ten real `async Task` methods.",
+            "Anchor: the same ten steps as plain C#: ten real `async Task` methods, the issue's \"plain C# async method calls\" that the " +
+            "ratio target is checked against, and, stricter, ten awaited calls of a synchronous method returning a completed `ValueTask`.",
             "The time below is that of every BenchmarkDotNet class of the report (engine, durable and reads), run in one go.",
         ], TimeSpan.Zero);
     }
