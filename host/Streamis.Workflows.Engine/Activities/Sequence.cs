@@ -25,8 +25,16 @@ public sealed class Sequence : Activity
     // Built on first use and shared by every run of the compiled definition; two runs building it at once build the same.
     private Dictionary<string, int>? positions;
 
+    private const int ShortSequence = 16;
+
     private int IndexOf(string activityId)
     {
+        // A child's id is the very string of the definition while the run that scheduled it lasts: a short sequence finds
+        // it by reference sooner than by hashing it. Read back from a stored state, it is another string; the map finds it.
+        var activities = Activities;
+        if (activities.Count <= ShortSequence)
+            for (var i = 0; i < activities.Count; i++)
+                if (ReferenceEquals(activities[i].Id, activityId)) return i;
         var map = positions ??= Activities.Select((activity, i) => (activity.Id, i)).ToDictionary(p => p.Id, p => p.i, StringComparer.Ordinal);
         return map.TryGetValue(activityId, out var position)
             ? position

@@ -233,7 +233,7 @@ internal sealed partial class WorkflowExecution
             if (State.Frames.ContainsKey(done.Item.FrameId) && !done.Context.IsCancelled) queue.AddFirst(done.Item);
             return;
         }
-        Apply(done.Item, done.Context, done.Error is null ? done.Result : ActivityResult.Fault(ErrorOf(done.Error)));
+        ApplyLate(done.Item, done.Context, done.Error is null ? done.Result : ActivityResult.Fault(ErrorOf(done.Error)));
     }
 
     /// <summary>
@@ -305,10 +305,19 @@ internal sealed partial class WorkflowExecution
         for (var i = items.Count - 1; i >= 0; i--) queue.AddFirst(items[i]);
     }
 
+    /// <summary>
+    /// The result of an activity that went on after its call returned: its frame may have been removed, or the call
+    /// cancelled, meanwhile. One that returned at once cannot have been, and goes straight to <see cref="Apply"/>.
+    /// </summary>
+    private void ApplyLate(WorkItem item, FrameContext context, ActivityResult result)
+    {
+        if (!State.Frames.ContainsKey(context.Frame.Id) || context.IsCancelled) return;
+        Apply(item, context, result);
+    }
+
     private void Apply(WorkItem item, FrameContext context, ActivityResult result)
     {
         var frame = context.Frame;
-        if (!State.Frames.ContainsKey(frame.Id) || context.IsCancelled) return;
         if (item.Kind == WorkKind.ChildFaulted && result.Kind != ActivityResultKind.Faulted && item.ChildFrameId is { } faultedChild)
             RemoveSubtree(faultedChild, journal: false);
 
